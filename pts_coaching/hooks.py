@@ -1,0 +1,25 @@
+app_name = "pts_coaching"
+app_title = "PTS Coaching"
+app_publisher = "pts_coaching contributors"
+app_description = "Person-led, transitional, strengths-based coaching: conversations, not referrals."
+app_email = "pts-coaching@example.org"
+app_license = "mit"
+
+# Frappe only: ERPNext, where a site has it, is used but never required.
+required_apps = []
+
+add_to_apps_screen = [
+	{
+		"name": "pts_coaching",
+		"title": "PTS Coaching",
+		"route": "/app/start-with-a-conversation",
+	}
+]
+
+# The lifecycle Workflow is made from pts_coaching.lifecycle once and then belongs to the site's
+# admins; migrate only puts it back if it is missing.
+after_install = "pts_coaching.install.after_install"
+after_migrate = "pts_coaching.install.after_migrate"
+before_uninstall = "pts_coaching.install.before_uninstall"
+
+# No scheduler_events: nothing in this app moves a relationship's phase by itself.

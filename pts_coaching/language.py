@@ -1,0 +1,76 @@
+"""The words the app uses instead of deficit words (shared/LANGUAGE.md).
+
+One list, used wherever the app checks its own words or points a word out to a coach.
+Plain Python so that it is read and tested without Frappe.
+"""
+
+import re
+from typing import NamedTuple
+
+INSTEAD_OF = {
+	"client": "person, or their name",
+	"service user": "person, or their name",
+	"case": "person, or their name",
+	"case file": "relationship",
+	"case record": "relationship",
+	"caseload": "people I coach; coaching relationships",
+	"referral": "how we met",
+	"referral source": "how we met, introduced by",
+	"assessment": "first conversation",
+	"initial assessment": "first conversation",
+	"support session": "conversation",
+	"appointment": "conversation",
+	"home visit": "conversation",
+	"support plan": "aspirations and the steps they choose",
+	"care plan": "aspirations and the steps they choose",
+	"action plan": "aspirations and the steps they choose",
+	"needs": "what matters to them",
+	"presenting needs": "what matters to them",
+	"complex needs": "going through a tough time",
+	"vulnerable": "going through a tough time",
+	"chaotic": "going through a tough time",
+	"risk assessment": "safety conversation: what keeps them safe, in their words",
+	"risk level": "safety conversation: what keeps them safe, in their words",
+	"non-engagement": "not meeting right now; paused",
+	"non-compliance": "not meeting right now; paused",
+	"disengaged": "not meeting right now; paused",
+	"did not attend": "didn't make it",
+	"DNA": "didn't make it",
+	"no show": "didn't make it",
+	"refused": "chose not to",
+	"challenging behaviour": "showing distress",
+	"kicking off": "showing distress",
+	"case closed": "ended; moved on",
+	"discharged": "ended; moved on",
+	"failed": "changed their mind; on hold",
+	"interventions": "what we did together",
+	"evicted": "moved (and in their words why)",
+	"homeless people": "people who are homeless",
+	"the homeless": "people who are homeless",
+	"placement": "home",
+}
+
+
+class DeficitWord(NamedTuple):
+	word: str
+	instead: str
+	start: int
+
+
+def _pattern(words) -> re.Pattern:
+	# Longest first, so that "case file" is found as itself and not as "case".
+	alternatives = sorted(words, key=len, reverse=True)
+	return re.compile(r"\b(" + "|".join(re.escape(w) for w in alternatives) + r")\b", re.IGNORECASE)
+
+
+_DEFAULT_PATTERN = _pattern(INSTEAD_OF)
+
+
+def find_deficit_words(text: str, extra: dict[str, str] | None = None) -> list[DeficitWord]:
+	"""Deficit words in `text`, with the words to use instead. `extra` adds an organisation's own pairs."""
+	pairs = {w.lower(): alt for w, alt in {**INSTEAD_OF, **(extra or {})}.items()}
+	pattern = _pattern(pairs) if extra else _DEFAULT_PATTERN
+	return [
+		DeficitWord(match.group(0), pairs[match.group(0).lower()], match.start())
+		for match in pattern.finditer(text or "")
+	]

@@ -1,0 +1,73 @@
+# Copyright (c) 2026, pts_coaching contributors
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.query_builder.functions import Count, Max
+from frappe.utils import getdate, today
+
+
+class CoachingConversation(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		channel: DF.Literal[
+			"",
+			"Walk",
+			"Coffee",
+			"Phone call",
+			"Text message",
+			"Video call",
+			"Their place",
+			"Our place",
+			"Other",
+		]
+		coach: DF.Link | None
+		conversation: DF.TextEditor | None
+		date: DF.Date
+		next_if_they_want: DF.SmallText | None
+		person: DF.Link | None
+		person_name: DF.Data | None
+		relationship: DF.Link
+		strengths_noticed: DF.SmallText | None
+		what_matters: DF.SmallText | None
+
+	# end: auto-generated types
+	def validate(self):
+		if self.date and getdate(self.date) > getdate(today()):
+			frappe.throw(
+				_("A conversation is written down once it has happened: the date cannot be in the future."),
+				title=_("Check the date"),
+			)
+
+	def on_update(self):
+		previous = self.get_doc_before_save()
+		if previous and previous.relationship != self.relationship:
+			update_contact(previous.relationship)
+		update_contact(self.relationship)
+
+	def after_delete(self):
+		update_contact(self.relationship)
+
+
+def update_contact(relationship: str):
+	"""Keep the relationship's last contact and contact count in step with its conversations."""
+	conversation = frappe.qb.DocType("Coaching Conversation")
+	((contact_count, last_contact_on),) = (
+		frappe.qb.from_(conversation)
+		.select(Count(conversation.name), Max(conversation.date))
+		.where(conversation.relationship == relationship)
+	).run()
+	# Counters only: leave `modified` alone so that a coach's open relationship form stays current.
+	frappe.db.set_value(
+		"Coaching Relationship",
+		relationship,
+		{"contact_count": contact_count, "last_contact_on": last_contact_on},
+		update_modified=False,
+	)

@@ -1,0 +1,105 @@
+# Copyright (c) 2026, pts_coaching contributors
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, nowdate
+
+from pts_coaching import lifecycle
+
+# What a history row keeps as it happened; only its words can be added to later.
+KEPT_HISTORY_FIELDS = ("phase", "from_date", "to_date", "recorded_by", "ending_kind")
+
+
+class CoachingRelationship(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from pts_coaching.pts_coaching.doctype.coaching_phase_history.coaching_phase_history import (
+			CoachingPhaseHistory,
+		)
+
+		coach: DF.Link
+		contact_count: DF.Int
+		ended_on: DF.Date | None
+		ending_in_their_words: DF.SmallText | None
+		ending_kind: DF.Literal["", "Moved on", "Chose to stop", "Moved away", "Other"]
+		how_we_met: DF.SmallText | None
+		last_contact_on: DF.Date | None
+		person: DF.Link
+		person_name: DF.Data | None
+		phase: DF.Literal[
+			"Getting to know each other", "Working together", "Paused", "Ending together", "Ended"
+		]
+		phase_history: DF.Table[CoachingPhaseHistory]
+		started_on: DF.Date | None
+		team: DF.Link | None
+		they_did_not_say: DF.Check
+
+	# end: auto-generated types
+	def validate(self):
+		previous = self.get_doc_before_save()
+		self.check_phase_move(previous)
+		if previous:
+			self.check_history_kept(previous)
+		if not previous or previous.phase != self.phase:
+			self.record_phase(previous)
+		if self.ended_on and self.started_on and getdate(self.ended_on) < getdate(self.started_on):
+			frappe.throw(_("A relationship cannot end before it started."), title=_("Check the dates"))
+
+	def check_phase_move(self, previous):
+		try:
+			if not previous:
+				lifecycle.check_start(self.phase)
+			elif previous.phase != self.phase:
+				lifecycle.check_move(
+					previous.phase, self.phase, self.ending_in_their_words, self.they_did_not_say
+				)
+		except lifecycle.MoveNotAllowed as not_allowed:
+			frappe.throw(
+				_(not_allowed.message).format(*(frappe.bold(_(value)) for value in not_allowed.values)),
+				title=_("This move is not possible"),
+			)
+
+	def check_history_kept(self, previous):
+		rows = {row.name: row for row in self.phase_history}
+		for kept in previous.phase_history:
+			row = rows.get(kept.name)
+			if not row or any(str(row.get(f) or "") != str(kept.get(f) or "") for f in KEPT_HISTORY_FIELDS):
+				frappe.throw(
+					_("The phase history is kept as it happened: only the words in it can be added to."),
+					title=_("Phase history"),
+				)
+
+	def record_phase(self, previous):
+		if previous and previous.phase == lifecycle.ENDED:
+			# Coming back: how it ended stays in the history row of the ending.
+			self.ended_on = self.ending_kind = self.ending_in_their_words = None
+			self.they_did_not_say = 0
+
+		ending = self.phase == lifecycle.ENDED
+		if ending:
+			self.ended_on = self.ended_on or nowdate()
+		if not previous:
+			moved_on = self.started_on or nowdate()
+		else:
+			moved_on = self.ended_on if ending else nowdate()
+
+		for row in self.phase_history:
+			row.to_date = row.to_date or moved_on
+		self.append(
+			"phase_history",
+			{
+				"phase": self.phase,
+				"from_date": moved_on,
+				"recorded_by": frappe.session.user,
+				"ending_kind": self.ending_kind if ending else None,
+				"in_their_words": self.ending_in_their_words if ending else None,
+			},
+		)

@@ -1,0 +1,28 @@
+# Copyright (c) 2026, pts_coaching contributors
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class Person(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		about_me: DF.Text | None
+		contact: DF.Link | None
+		date_of_birth: DF.Date | None
+		email: DF.Data | None
+		full_name: DF.Data | None
+		language: DF.Literal["English", "Welsh"]
+		phone: DF.Data | None
+		preferred_contact: DF.Literal["", "Text message", "Call", "Email", "In person", "Other"]
+		preferred_name: DF.Data
+		pronouns: DF.Data | None
+		user: DF.Link | None
+	# end: auto-generated types
+	pass

@@ -1,0 +1,10 @@
+from frappe import _
+
+
+def get_data():
+	return {
+		"fieldname": "person",
+		"transactions": [
+			{"label": _("Coaching"), "items": ["Coaching Relationship", "Coaching Conversation"]},
+		],
+	}
