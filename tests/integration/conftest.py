@@ -6,8 +6,10 @@ With no Frappe to import it says so loudly and the suite is skipped.
 """
 
 import os
+import socket
 import subprocess
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -77,6 +79,12 @@ def make_test_site():
 	timed("install-app pts_coaching", "--site", SITE, "install-app", "pts_coaching")
 
 
+def skip_frappe_setup_wizard():
+	"""A fresh site asks its admin to finish Frappe's setup wizard first; the suite's site has done so."""
+	frappe.db.set_single_value("System Settings", {"setup_complete": 1, "time_zone": "Europe/London"})
+	frappe.db.commit()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def site():
 	reuse = os.environ.get("PTS_REUSE_SITE") == "1" and (BENCH / "sites" / SITE).is_dir()
@@ -86,6 +94,7 @@ def site():
 	frappe.init(site=SITE, sites_path=str(BENCH / "sites"))
 	frappe.connect()
 	frappe.set_user("Administrator")
+	skip_frappe_setup_wizard()
 	yield SITE
 	frappe.db.rollback()
 	frappe.destroy()
@@ -147,3 +156,76 @@ def new_relationship(coach: str = "Administrator", name: str = "Rowan") -> "frap
 	return frappe.get_doc(
 		{"doctype": "Coaching Relationship", "person": person.name, "coach": coach}
 	).insert()
+
+
+@pytest.fixture(scope="session")
+def desk_server(site):
+	"""The site served over HTTP on 127.0.0.1, as a browser or API client reaches it."""
+	with socket.socket() as free:
+		free.bind(("127.0.0.1", 0))
+		port = free.getsockname()[1]
+	server = subprocess.Popen(
+		[str(BENCH / "env" / "bin" / "python"), "-m", "frappe.utils.bench_helper", "frappe"]
+		+ ["--site", SITE, "serve", "--port", str(port), "--noreload"],
+		cwd=BENCH / "sites",
+		stdout=subprocess.DEVNULL,
+		stderr=subprocess.DEVNULL,
+	)
+	url = f"http://127.0.0.1:{port}"
+	deadline = time.monotonic() + 60
+	while True:
+		try:
+			urllib.request.urlopen(f"{url}/api/method/ping", timeout=2)
+			break
+		except OSError:
+			if time.monotonic() > deadline or server.poll() is not None:
+				server.kill()
+				raise RuntimeError(f"the site did not start serving on {url}")
+			time.sleep(0.5)
+	yield url
+	server.terminate()
+	server.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def browser():
+	"""Debian's headless Chromium, driven by Playwright."""
+	from playwright.sync_api import sync_playwright
+
+	with sync_playwright() as playwright:
+		chromium = playwright.chromium.launch(
+			executable_path=os.environ.get("PTS_CHROMIUM", "/usr/bin/chromium"),
+			args=[
+				"--no-sandbox",
+				"--disable-gpu",
+				"--no-first-run",
+				"--disable-background-networking",
+				"--disable-component-update",
+				"--disable-sync",
+			],
+		)
+		yield chromium
+		chromium.close()
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / ".artifacts"
+
+
+def screenshot(page, name: str) -> Path:
+	SCREENSHOTS.mkdir(exist_ok=True)
+	path = SCREENSHOTS / f"{name}.png"
+	page.screenshot(path=str(path), full_page=True)
+	return path
+
+
+@pytest.fixture
+def committed():
+	"""For tests that a separate server process must see: what they commit is removed afterwards."""
+	made: list[tuple[str, str]] = []
+	frappe.db.rollback()
+	yield made
+	frappe.db.rollback()
+	frappe.set_user("Administrator")
+	for doctype, name in reversed(made):
+		frappe.delete_doc(doctype, name, force=True, ignore_missing=True, ignore_permissions=True)
+	frappe.db.commit()

@@ -40,6 +40,9 @@ frappe.pages["start-with-a-conversation"].on_page_load = async function (wrapper
 			return { fieldname, fieldtype, label: __(label), options, reqd, default: value };
 		}),
 	});
+	$(`<p class="text-muted">${__(
+		"No forms to fill in first: the name they want to be called, and what you talked about."
+	)}</p>`).prependTo(page.body);
 	form.make();
 
 	page.set_primary_action(__("Save"), () => {

@@ -1,0 +1,76 @@
+"""What a coach sees and does in the desk, checked in headless Chromium against the served site."""
+
+import re
+
+import frappe
+import pytest
+
+from pts_coaching import lifecycle
+from tests.integration.conftest import screenshot
+
+PASSWORD = "Coaching-in-the-open-2026"
+
+
+@pytest.fixture
+def signed_in_coach(browser, desk_server, committed):
+	email = "robin.browser@example.org"
+	frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": "Robin",
+			"send_welcome_email": 0,
+			"new_password": PASSWORD,
+			"roles": [{"role": "PTS Coach"}],
+		}
+	).insert(ignore_permissions=True)
+	committed.append(("User", email))
+	frappe.db.commit()
+
+	context = browser.new_context(base_url=desk_server, viewport={"width": 1280, "height": 900})
+	response = context.request.post("/api/method/login", form={"usr": email, "pwd": PASSWORD})
+	assert response.ok, response.text()
+	page = context.new_page()
+	yield email, page
+	context.close()
+
+
+def test_a_coach_starts_with_a_blank_page_and_moves_the_relationship_on(signed_in_coach, committed):
+	email, page = signed_in_coach
+	page.goto("/app/start-with-a-conversation")
+	page.locator('input[data-fieldname="preferred_name"]').fill("Nia")
+	page.locator('select[data-fieldname="channel"]').select_option("Walk")
+	page.locator(".ql-editor").first.click()
+	page.keyboard.type("We walked to the park. Nia talked about her dog, Biscuit, and wanting to draw again.")
+	screenshot(page, "start-with-a-conversation")
+	page.locator(".page-actions .primary-action").click()
+
+	page.wait_for_url(re.compile(r"/app/coaching-relationship/REL-"))
+	relationship_name = page.url.rsplit("/", 1)[-1]
+	frappe.db.rollback()
+	relationship = frappe.get_doc("Coaching Relationship", relationship_name)
+	[conversation] = frappe.get_all(
+		"Coaching Conversation", {"relationship": relationship_name}, ["name", "channel", "conversation"]
+	)
+	committed.extend(
+		[
+			("Person", relationship.person),
+			("Coaching Relationship", relationship_name),
+			("Coaching Conversation", conversation.name),
+		]
+	)
+	assert (relationship.person_name, relationship.coach, relationship.phase) == (
+		"Nia",
+		email,
+		lifecycle.GETTING_TO_KNOW_EACH_OTHER,
+	)
+	assert conversation.channel == "Walk"
+	assert "Biscuit" in conversation.conversation
+
+	page.get_by_text(lifecycle.GETTING_TO_KNOW_EACH_OTHER).first.wait_for()
+	page.get_by_role("button", name="Actions").click()
+	page.get_by_role("link", name="Start working together").click()
+	page.locator(".indicator-pill", has_text=lifecycle.WORKING_TOGETHER).first.wait_for()
+	screenshot(page, "relationship-working-together")
+	frappe.db.rollback()
+	assert frappe.db.get_value("Coaching Relationship", relationship_name, "phase") == lifecycle.WORKING_TOGETHER
