@@ -73,4 +73,6 @@ def test_a_coach_starts_with_a_blank_page_and_moves_the_relationship_on(signed_i
 	page.locator(".indicator-pill", has_text=lifecycle.WORKING_TOGETHER).first.wait_for()
 	screenshot(page, "relationship-working-together")
 	frappe.db.rollback()
-	assert frappe.db.get_value("Coaching Relationship", relationship_name, "phase") == lifecycle.WORKING_TOGETHER
+	assert (
+		frappe.db.get_value("Coaching Relationship", relationship_name, "phase") == lifecycle.WORKING_TOGETHER
+	)
