@@ -31,6 +31,9 @@ if frappe is None:
 
 timings: dict[str, float] = {}
 
+# How bench itself runs a site command, so the suite needs no bench CLI.
+FRAPPE_CLI = [str(BENCH / "env" / "bin" / "python"), "-m", "frappe.utils.bench_helper", "frappe"]
+
 
 def pytest_report_header(config):
 	return NO_BENCH if frappe is None else f"integration suite: bench {BENCH}, site {SITE}"
@@ -44,11 +47,9 @@ def pytest_terminal_summary(terminalreporter):
 
 
 def bench(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
-	"""Run a `bench` site command the way bench itself does, without needing the bench CLI."""
 	root_password = os.environ.get("PTS_DB_ROOT_PASSWORD", "")
-	command = [str(BENCH / "env" / "bin" / "python"), "-m", "frappe.utils.bench_helper", "frappe", *args]
 	return subprocess.run(
-		command,
+		[*FRAPPE_CLI, *args],
 		cwd=BENCH / "sites",
 		# Frappe asks for an empty root password on the terminal; answer it with an empty line.
 		input="" if root_password else "\n",
@@ -165,8 +166,7 @@ def desk_server(site):
 		free.bind(("127.0.0.1", 0))
 		port = free.getsockname()[1]
 	server = subprocess.Popen(
-		[str(BENCH / "env" / "bin" / "python"), "-m", "frappe.utils.bench_helper", "frappe"]
-		+ ["--site", SITE, "serve", "--port", str(port), "--noreload"],
+		[*FRAPPE_CLI, "--site", SITE, "serve", "--port", str(port), "--noreload"],
 		cwd=BENCH / "sites",
 		stdout=subprocess.DEVNULL,
 		stderr=subprocess.DEVNULL,
