@@ -1,3 +1,5 @@
+from pts_coaching.permissions import SCOPED_DOCTYPES
+
 app_name = "pts_coaching"
 app_title = "PTS Coaching"
 app_publisher = "pts_coaching contributors"
@@ -23,3 +25,13 @@ after_migrate = "pts_coaching.install.after_migrate"
 before_uninstall = "pts_coaching.install.before_uninstall"
 
 # No scheduler_events: nothing in this app moves a relationship's phase by itself.
+
+# Who sees whom: one criterion for lists and for single records (pts_coaching/permissions.py).
+permission_query_conditions = dict.fromkeys(SCOPED_DOCTYPES, "pts_coaching.permissions.query_conditions")
+has_permission = dict.fromkeys(SCOPED_DOCTYPES, "pts_coaching.permissions.has_permission")
+# Frappe's own count and timeline show more than a user may see: these keep them to the same rules.
+override_whitelisted_methods = {
+	"frappe.client.get_count": "pts_coaching.permissions.get_count",
+	"frappe.desk.form.load.getdoc": "pts_coaching.permissions.getdoc",
+	"frappe.desk.form.load.get_docinfo": "pts_coaching.permissions.get_docinfo",
+}

@@ -1,0 +1,175 @@
+"""Who sees whom.
+
+A coach sees the people they coach, and the people whose relationships their team shares with them;
+a lead sees every relationship in their teams; roles that see everyone (analysts, by default) see all
+people, but free text sits at permlevel 1, which their role cannot read. User Permissions on Coaching
+Team narrow all of this to a delivery partner's own teams, so partners sharing a site never see each
+other's people.
+
+One criterion answers both "which records may this user list" and "may this user open this one", so
+list and form always agree. A doctype is scoped by adding it to SCOPED_DOCTYPES.
+"""
+
+import frappe
+from frappe.permissions import get_user_permissions
+from frappe.query_builder import Criterion
+
+# Each scoped doctype, and the field that says whose record it is.
+SCOPED_DOCTYPES = {
+	"Person": "name",
+	"Coaching Relationship": "person",
+	"Coaching Conversation": "person",
+}
+
+# Roles that see every person (within their User Permissions), and roles that see all of their teams'.
+EVERYONE_ROLES = ("System Manager", "PTS Analyst")
+WHOLE_TEAM_ROLES = ("PTS Coaching Lead",)
+
+
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions hook for every scoped doctype."""
+	criterion = criterion_for(doctype, user or frappe.session.user)
+	return "" if criterion is None else f"({criterion.get_sql(quote_char='`', with_namespace=True)})"
+
+
+def has_permission(
+	doc, ptype: str | None = None, user: str | None = None, debug: bool = False
+) -> bool | None:
+	"""has_permission hook for every scoped doctype: the same criterion, asked of one person."""
+	user = user or frappe.session.user
+	criterion = criterion_for("Person", user)
+	if criterion is None:
+		return None
+	people = {doc.name if doc.doctype == "Person" else doc.get(SCOPED_DOCTYPES[doc.doctype])}
+	if not doc.is_new():
+		# Whose record it is now, not only whose the caller says it is.
+		people.add(frappe.db.get_value(doc.doctype, doc.name, SCOPED_DOCTYPES[doc.doctype]))
+	people.discard(None)
+	if not people:
+		return doc.is_new() or None
+	person = frappe.qb.DocType("Person")
+	visible = (
+		frappe.qb.from_(person).select(person.name).where(person.name.isin(people)).where(criterion).run()
+	)
+	new_person = doc.doctype == "Person" and doc.is_new()
+	return new_person or len(visible) == len(people)
+
+
+def criterion_for(doctype: str, user: str) -> Criterion | None:
+	"""Which records of `doctype` the user may see; None when they may see every one."""
+	if user == "Administrator":
+		return None
+	roles = set(frappe.get_roles(user))
+	allowed_teams = list(get_user_permissions(user).get("Coaching Team", []))
+	allowed_teams = [permission.doc for permission in allowed_teams]
+	relationship = frappe.qb.DocType("Coaching Relationship")
+	person = frappe.qb.DocType("Person")
+
+	if roles & set(EVERYONE_ROLES):
+		if not allowed_teams:
+			return None
+		people = (
+			frappe.qb.from_(relationship)
+			.select(relationship.person)
+			.where(relationship.team.isin(allowed_teams))
+		)
+		mine = None
+	else:
+		my_teams = teams_of(user)
+		if roles & set(WHOLE_TEAM_ROLES):
+			seen_in_team = relationship.team.isin(my_teams)
+		else:
+			seen_in_team = relationship.team.isin(my_teams) & (relationship.share_with_team == 1)
+		people = (
+			frappe.qb.from_(relationship)
+			.select(relationship.person)
+			.where((relationship.coach == user) | seen_in_team)
+		)
+		if allowed_teams:
+			people = people.where(relationship.team.isin(allowed_teams) | (relationship.coach == user))
+		# Someone a coach has just added, before a relationship links them.
+		mine = frappe.qb.from_(person).select(person.name).where(person.owner == user)
+
+	field = frappe.qb.DocType(doctype)[SCOPED_DOCTYPES[doctype]]
+	criterion = field.isin(people)
+	return criterion | field.isin(mine) if mine is not None else criterion
+
+
+def teams_of(user: str):
+	team = frappe.qb.DocType("Coaching Team")
+	member = frappe.qb.DocType("Coaching Team Member")
+	led = frappe.qb.from_(team).select(team.name).where(team.lead == user)
+	joined = (
+		frappe.qb.from_(member)
+		.select(member.parent)
+		.where((member.user == user) & (member.parenttype == "Coaching Team"))
+	)
+	return led + joined
+
+
+@frappe.whitelist()
+def get_count(doctype: str, filters=None, debug: bool = False, cache: bool = False) -> int:
+	"""frappe.client.get_count counts every record whatever the user may see; for the app's doctypes,
+	count only what the user may list."""
+	if doctype not in SCOPED_DOCTYPES:
+		from frappe.client import get_count as count_everything
+
+		return count_everything(doctype, filters, debug, cache)
+	return frappe.get_list(doctype, filters=frappe.parse_json(filters), fields=["count(*) as count"])[0].count
+
+
+@frappe.whitelist()
+def getdoc(doctype: str, name: str, user: str | None = None):
+	"""The desk form's load, with the timeline kept to what the user may read."""
+	from frappe.desk.form import load
+
+	load.getdoc(doctype, name, user)
+	keep_free_text_from_timeline(doctype)
+
+
+@frappe.whitelist()
+def get_docinfo(doc=None, doctype: str | None = None, name: str | None = None):
+	from frappe.desk.form import load
+
+	load.get_docinfo(doc, doctype, name)
+	keep_free_text_from_timeline(doctype or doc.doctype)
+
+
+def reads_free_text(doctype: str) -> bool:
+	return 1 in frappe.get_meta(doctype).get_permlevel_access("read")
+
+
+def keep_free_text_from_timeline(doctype: str):
+	"""Comments, emails and the old values of free-text fields are notes: Frappe's timeline shows them
+	to anyone who may open the record, so take them out for those who may not read notes."""
+	docinfo = frappe.response.get("docinfo")
+	if doctype not in SCOPED_DOCTYPES or not docinfo or reads_free_text(doctype):
+		return
+	docinfo.comments = []
+	docinfo.communications = []
+	for version in docinfo.versions:
+		version.data = frappe.as_json(without_free_text(doctype, frappe.parse_json(version.data)))
+
+
+def without_free_text(doctype: str, change: dict) -> dict:
+	"""A Version's record of a change, less the fields at a permlevel above 0."""
+	meta = frappe.get_meta(doctype)
+
+	def is_free_text(fieldname, in_meta=meta):
+		field = in_meta.get_field(fieldname)
+		return bool(field and field.permlevel)
+
+	def child_meta(table_field):
+		return frappe.get_meta(meta.get_field(table_field).options)
+
+	change["changed"] = [row for row in change.get("changed", []) if not is_free_text(row[0])]
+	for key in ("added", "removed"):
+		change[key] = [
+			[table, {k: v for k, v in row.items() if not is_free_text(k, child_meta(table))}]
+			for table, row in change.get(key, [])
+		]
+	change["row_changed"] = [
+		[table, idx, row_name, [c for c in changes if not is_free_text(c[0], child_meta(table))]]
+		for table, idx, row_name, changes in change.get("row_changed", [])
+	]
+	return change

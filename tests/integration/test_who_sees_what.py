@@ -1,0 +1,352 @@
+"""Who sees what, through every channel Frappe shows a record by, asked over HTTP as each user.
+
+Two delivery partners share the site. North has a lead and two coaches; South has one coach.
+- coach/coach: Ash (North) does not share Rowan with the team, so Bo (North) never sees Rowan;
+  Bo shares Morgan, so Ash sees Morgan.
+- team/team: North's lead sees Rowan and Morgan, never Sky (South); an analyst limited to North by a
+  User Permission never sees Sky either.
+- analyst/notes: an analyst sees every person's structured data and none of the free text.
+Adding a doctype to pts_coaching.permissions.SCOPED_DOCTYPES adds it to the parametrised tests here.
+"""
+
+import json
+from types import SimpleNamespace
+
+import frappe
+import pytest
+import requests
+
+from pts_coaching.permissions import SCOPED_DOCTYPES
+
+SECRET = "only-for-coaches"
+PASSWORD = "Who-sees-what-2026"
+USERS = {
+	"ash": ("ash.north@example.org", "PTS Coach"),
+	"bo": ("bo.north@example.org", "PTS Coach"),
+	"lead": ("lee.north@example.org", "PTS Coaching Lead"),
+	"cat": ("cat.south@example.org", "PTS Coach"),
+	"analyst": ("ana.analyst@example.org", "PTS Analyst"),
+	"north_analyst": ("nat.analyst@example.org", "PTS Analyst"),
+}
+SEES = {
+	"ash": {"Rowan", "Morgan"},
+	"bo": {"Morgan"},
+	"lead": {"Rowan", "Morgan"},
+	"cat": {"Sky"},
+	"analyst": {"Rowan", "Morgan", "Sky"},
+	"north_analyst": {"Rowan", "Morgan"},
+}
+FREE_TEXT_READERS = {"ash", "bo", "lead", "cat"}
+
+
+class Client:
+	"""One user's signed-in session against the served site."""
+
+	def __init__(self, url: str, email: str):
+		self.url = url
+		self.session = requests.Session()
+		response = self.session.post(f"{url}/api/method/login", data={"usr": email, "pwd": PASSWORD})
+		assert response.ok, response.text
+
+	def get(self, path: str, **params) -> requests.Response:
+		encoded = {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
+		return self.session.get(f"{self.url}{path}", params=encoded)
+
+	def call(self, method: str, **params):
+		response = self.get(f"/api/method/{method}", **params)
+		return response.status_code, response.json() if response.ok else response.text
+
+
+def journey(name: str, coach: str, team: str, shared: bool) -> SimpleNamespace:
+	person = frappe.get_doc(
+		{"doctype": "Person", "preferred_name": name, "about_me": f"{SECRET} {name}"}
+	).insert()
+	relationship = frappe.get_doc(
+		{
+			"doctype": "Coaching Relationship",
+			"person": person.name,
+			"coach": coach,
+			"team": team,
+			"share_with_team": int(shared),
+			"how_we_met": f"{SECRET} met at the allotment",
+		}
+	).insert()
+	conversation = frappe.get_doc(
+		{
+			"doctype": "Coaching Conversation",
+			"relationship": relationship.name,
+			"conversation": f"<p>{SECRET} {name} talked about their sister</p>",
+			"what_matters": f"{SECRET} seeing the kids",
+		}
+	).insert()
+	conversation.conversation = f"<p>{SECRET} {name} wants to go back to college</p>"
+	conversation.channel = "Coffee"
+	conversation.save()
+	person.add_comment("Comment", f"{SECRET}: {name}'s sister is visiting")
+	attachment = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"{name.lower()}-cv.txt",
+			"content": f"{name}'s CV",
+			"is_private": 1,
+			"attached_to_doctype": "Person",
+			"attached_to_name": person.name,
+		}
+	).insert()
+	return SimpleNamespace(
+		name=name,
+		records={
+			"Person": person.name,
+			"Coaching Relationship": relationship.name,
+			"Coaching Conversation": conversation.name,
+		},
+		attachment=attachment.file_url,
+	)
+
+
+@pytest.fixture(scope="module")
+def partners(desk_server):
+	"""Committed, because the served site is another process; removed when the module is done."""
+	frappe.db.rollback()
+	made = []
+
+	def keep(doc):
+		made.append((doc.doctype, doc.name))
+		return doc
+
+	try:
+		for email, role in USERS.values():
+			keep(
+				frappe.get_doc(
+					{
+						"doctype": "User",
+						"email": email,
+						"first_name": email.split(".")[0].title(),
+						"send_welcome_email": 0,
+						"new_password": PASSWORD,
+						"roles": [{"role": role}],
+					}
+				).insert(ignore_permissions=True)
+			)
+		for team, lead, coaches in [("North", "lead", ["ash", "bo"]), ("South", None, ["cat"])]:
+			keep(
+				frappe.get_doc(
+					{
+						"doctype": "Coaching Team",
+						"team_name": team,
+						"lead": USERS[lead][0] if lead else None,
+						"members": [{"user": USERS[c][0]} for c in coaches],
+					}
+				).insert()
+			)
+		keep(
+			frappe.get_doc(
+				{
+					"doctype": "User Permission",
+					"user": USERS["north_analyst"][0],
+					"allow": "Coaching Team",
+					"for_value": "North",
+				}
+			).insert()
+		)
+		journeys = {
+			"Rowan": journey("Rowan", USERS["ash"][0], "North", shared=False),
+			"Morgan": journey("Morgan", USERS["bo"][0], "North", shared=True),
+			"Sky": journey("Sky", USERS["cat"][0], "South", shared=True),
+		}
+		frappe.db.commit()
+		yield SimpleNamespace(url=desk_server, journeys=journeys)
+	finally:
+		frappe.db.rollback()
+		for j in locals().get("journeys", {}).values():
+			for doctype in ("Coaching Conversation", "Coaching Relationship", "Person"):
+				frappe.delete_doc(doctype, j.records[doctype], force=True, ignore_permissions=True)
+		for doctype, name in reversed(made):
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+
+
+@pytest.fixture(scope="module")
+def clients(partners):
+	return {who: Client(partners.url, email) for who, (email, _role) in USERS.items()}
+
+
+def ours(partners, doctype):
+	return {j.records[doctype]: name for name, j in partners.journeys.items()}
+
+
+@pytest.mark.parametrize("doctype", SCOPED_DOCTYPES)
+@pytest.mark.parametrize("who", USERS)
+def test_list_report_view_and_counts_show_only_their_people(partners, clients, who, doctype):
+	client, records = clients[who], ours(partners, doctype)
+	only_ours = [[doctype, "name", "in", list(records)]]
+	expected = {name for name, person in records.items() if person in SEES[who]}
+
+	_, listed = client.call("frappe.client.get_list", doctype=doctype, filters=only_ours, limit_page_length=0)
+	assert {row["name"] for row in listed["message"]} == expected
+	response = client.get(f"/api/resource/{doctype}", filters=only_ours)
+	assert {row["name"] for row in response.json()["data"]} == expected
+
+	_, report_view = client.call(
+		"frappe.desk.reportview.get", doctype=doctype, fields=[f"`tab{doctype}`.`name`"], filters=only_ours
+	)
+	assert {row[0] for row in report_view["message"].get("values", [])} == expected
+	assert client.call("frappe.desk.reportview.get_count", doctype=doctype, filters=only_ours)[1][
+		"message"
+	] == len(expected)
+	assert client.call("frappe.client.get_count", doctype=doctype, filters=only_ours)[1]["message"] == len(
+		expected
+	)
+
+
+@pytest.mark.parametrize("doctype", SCOPED_DOCTYPES)
+@pytest.mark.parametrize("who", USERS)
+def test_forms_get_and_get_value_refuse_other_peoples_records(partners, clients, who, doctype):
+	client = clients[who]
+	for name, person in ours(partners, doctype).items():
+		visible = person in SEES[who]
+		got = client.call("frappe.client.get", doctype=doctype, name=name)
+		form = client.call("frappe.desk.form.load.getdoc", doctype=doctype, name=name)
+		value = client.call(
+			"frappe.client.get_value", doctype=doctype, fieldname="name", filters={"name": name}
+		)
+		resource = client.get(f"/api/resource/{doctype}/{name}")
+		if visible:
+			assert got[0] == form[0] == resource.status_code == 200, (who, name)
+			assert value[1]["message"]["name"] == name
+		else:
+			assert got[0] == form[0] == resource.status_code == 403, (who, name)
+			assert value[0] == 403 or not value[1].get("message"), (who, name)
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_link_search_finds_only_their_people(partners, clients, who):
+	_, found = clients[who].call("frappe.desk.search.search_link", doctype="Person", txt="", page_length=100)
+	people = ours(partners, "Person")
+	assert {people[row["value"]] for row in found["message"] if row["value"] in people} == SEES[who]
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_global_search_shows_no_free_text_and_no_one_elses_records(partners, clients, who):
+	from frappe.utils.global_search import sync_global_search
+
+	sync_global_search()
+	frappe.db.commit()
+	for text in (SECRET, "Rowan", "Sky", "sister"):
+		_, found = clients[who].call("frappe.utils.global_search.search", text=text)
+		for hit in found["message"]:
+			assert SECRET not in (hit.get("content") or ""), hit
+			if hit["doctype"] in SCOPED_DOCTYPES:
+				assert ours(partners, hit["doctype"]).get(hit["name"]) in SEES[who], hit
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_free_text_is_only_for_coaches_and_leads(partners, clients, who):
+	client = clients[who]
+	for doctype in SCOPED_DOCTYPES:
+		for name, person in ours(partners, doctype).items():
+			if person not in SEES[who]:
+				continue
+			everything = [
+				client.call("frappe.client.get", doctype=doctype, name=name),
+				client.call("frappe.desk.form.load.getdoc", doctype=doctype, name=name),
+				client.call(
+					"frappe.client.get_value", doctype=doctype, fieldname="*", filters={"name": name}
+				),
+				client.call("frappe.client.get_list", doctype=doctype, fields=["*"], filters={"name": name}),
+				client.get(f"/printview?doctype={doctype}&name={name}").text,
+			]
+			shown = SECRET in json.dumps(everything)
+			assert shown == (who in FREE_TEXT_READERS), (who, doctype, name)
+
+
+@pytest.mark.parametrize("who", ["bo", "analyst", "north_analyst"])
+def test_print_view_refuses_other_peoples_records(partners, clients, who):
+	for name, person in ours(partners, "Coaching Conversation").items():
+		page = clients[who].get(f"/printview?doctype=Coaching Conversation&name={name}")
+		assert (person in page.text) == (person in SEES[who]), (who, name)
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_exports_hold_only_what_the_user_may_see(partners, clients, who):
+	client = clients[who]
+	records = ours(partners, "Coaching Conversation")
+	report = client.get(
+		"/api/method/frappe.desk.reportview.export_query",
+		doctype="Coaching Conversation",
+		file_format_type="CSV",
+		fields=["`tabCoaching Conversation`.`name`", "`tabCoaching Conversation`.`conversation`"],
+		filters=[],
+	)
+	data = client.get(
+		"/api/method/frappe.core.doctype.data_export.exporter.export_data",
+		doctype="Coaching Conversation",
+		select_columns={"Coaching Conversation": ["name", "conversation", "channel"]},
+		with_data="1",
+		all_doctypes="1",
+		file_type="CSV",
+	)
+	for export in (report, data):
+		if export.status_code == 403:
+			continue
+		assert export.ok, export.text
+		assert (SECRET in export.text) == (who in FREE_TEXT_READERS)
+		for name, person in records.items():
+			assert (name in export.text) == (person in SEES[who]), (who, name)
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_versions_comments_and_timeline_follow_the_same_rules(partners, clients, who):
+	client = clients[who]
+	for doctype in ("Person", "Coaching Conversation"):
+		for name, person in ours(partners, doctype).items():
+			_, versions = client.call(
+				"frappe.client.get_list", doctype="Version", fields=["data"], filters={"docname": name}
+			)
+			_, comments = client.call(
+				"frappe.client.get_list",
+				doctype="Comment",
+				fields=["content"],
+				filters={"reference_name": name},
+			)
+			_, form = client.call("frappe.desk.form.load.getdoc", doctype=doctype, name=name)
+			timeline = json.dumps([versions, comments, form])
+			if person not in SEES[who]:
+				assert person not in timeline and SECRET not in timeline, (who, name)
+			else:
+				assert (SECRET in timeline) == (who in FREE_TEXT_READERS), (who, name)
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_private_attachments_follow_the_same_rules(partners, clients, who):
+	for name, j in partners.journeys.items():
+		download = clients[who].get(j.attachment)
+		assert (download.status_code == 200 and f"{name}'s CV" in download.text) == (name in SEES[who]), (
+			who,
+			name,
+		)
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_number_cards_count_only_their_people(partners, clients, who):
+	people = list(ours(partners, "Person"))
+	_, count = clients[who].call(
+		"frappe.desk.doctype.number_card.number_card.get_result",
+		doc={
+			"doctype": "Number Card",
+			"type": "Document Type",
+			"document_type": "Person",
+			"function": "Count",
+		},
+		filters=[["Person", "name", "in", people]],
+	)
+	assert count["message"] == len(SEES[who])
+
+
+def test_opening_a_persons_record_is_logged(partners, clients):
+	rowan = partners.journeys["Rowan"].records["Person"]
+	clients["ash"].call("frappe.desk.form.load.getdoc", doctype="Person", name=rowan)
+	frappe.db.rollback()
+	assert frappe.db.exists(
+		"View Log", {"reference_doctype": "Person", "reference_name": rowan, "viewed_by": USERS["ash"][0]}
+	)
