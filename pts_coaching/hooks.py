@@ -23,3 +23,11 @@ after_migrate = "pts_coaching.install.after_migrate"
 before_uninstall = "pts_coaching.install.before_uninstall"
 
 # No scheduler_events: nothing in this app moves a relationship's phase by itself.
+
+# A coach sees their own reflections and those shared with their team; see coach_reflection.py.
+permission_query_conditions = {
+	"Coach Reflection": "pts_coaching.pts_coaching.doctype.coach_reflection.coach_reflection.get_permission_query_conditions",
+}
+has_permission = {
+	"Coach Reflection": "pts_coaching.pts_coaching.doctype.coach_reflection.coach_reflection.has_permission",
+}
