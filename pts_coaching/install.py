@@ -40,6 +40,9 @@ def after_migrate():
 
 
 def before_uninstall():
+	# Frappe drops the app's tables but not the values of its single doctypes.
+	for single in frappe.get_all("DocType", {"module": "PTS Coaching", "issingle": 1}, pluck="name"):
+		frappe.db.delete("Singles", {"doctype": single})
 	frappe.delete_doc("Workflow", LIFECYCLE_WORKFLOW, ignore_missing=True, force=True)
 	for action in {move.action for move in lifecycle.MOVES}:
 		if not frappe.db.exists("Workflow Transition", {"action": action}):
