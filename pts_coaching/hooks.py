@@ -1,4 +1,4 @@
-from pts_coaching.permissions import SCOPED_DOCTYPES
+from pts_coaching.permissions import SCOPED_DOCTYPES as _SCOPED_DOCTYPES
 
 app_name = "pts_coaching"
 app_title = "PTS Coaching"
@@ -27,8 +27,17 @@ before_uninstall = "pts_coaching.install.before_uninstall"
 # No scheduler_events: nothing in this app moves a relationship's phase by itself.
 
 # Who sees whom: one criterion for lists and for single records (pts_coaching/permissions.py).
-permission_query_conditions = dict.fromkeys(SCOPED_DOCTYPES, "pts_coaching.permissions.query_conditions")
-has_permission = dict.fromkeys(SCOPED_DOCTYPES, "pts_coaching.permissions.has_permission")
+# A coach's reflections follow their own rule (coach_reflection.py): their own, and shared ones.
+_REFLECTION = "pts_coaching.pts_coaching.doctype.coach_reflection.coach_reflection"
+permission_query_conditions = {
+	**dict.fromkeys(_SCOPED_DOCTYPES, "pts_coaching.permissions.query_conditions"),
+	"Coach Reflection": f"{_REFLECTION}.get_permission_query_conditions",
+}
+has_permission = {
+	**dict.fromkeys(_SCOPED_DOCTYPES, "pts_coaching.permissions.has_permission"),
+	"Coach Reflection": f"{_REFLECTION}.has_permission",
+}
+
 # Frappe's own count and timeline show more than a user may see: these keep them to the same rules.
 override_whitelisted_methods = {
 	"frappe.client.get_count": "pts_coaching.permissions.get_count",

@@ -18,15 +18,31 @@ PHASE_STYLES = {
 }
 
 
+# What can get in the way of coaching, as coaches tag their reflections; admins add, rename or retire them.
+REFLECTION_THEMES = {
+	"Housing rules": "Rules of a home or a landlord that made it harder.",
+	"Eligibility": "Who a service is for, and who it turns away.",
+	"Paperwork": "Forms, evidence and ID asked for before anything can happen.",
+	"Funding targets": "What a contract or a funder counts, rather than what matters to the person.",
+	"Another service": "How another organisation works, or does not work with us.",
+	"Other": "Anything else in the system that got in the way.",
+}
+
+
 def after_install():
 	make_lifecycle_workflow()
+	make_reflection_themes()
 
 
 def after_migrate():
 	make_lifecycle_workflow()
+	make_reflection_themes()
 
 
 def before_uninstall():
+	# Frappe drops the app's tables but not the values of its single doctypes.
+	for single in frappe.get_all("DocType", {"module": "PTS Coaching", "issingle": 1}, pluck="name"):
+		frappe.db.delete("Singles", {"doctype": single})
 	frappe.delete_doc("Workflow", LIFECYCLE_WORKFLOW, ignore_missing=True, force=True)
 	for action in {move.action for move in lifecycle.MOVES}:
 		if not frappe.db.exists("Workflow Transition", {"action": action}):
@@ -77,3 +93,13 @@ def make_lifecycle_workflow():
 			],
 		}
 	).insert(ignore_permissions=True)
+
+
+def make_reflection_themes():
+	"""Shipped once, then the site's own: once any theme exists, migrate leaves them all alone."""
+	if frappe.db.count("Reflection Theme"):
+		return
+	for theme, description in REFLECTION_THEMES.items():
+		frappe.get_doc({"doctype": "Reflection Theme", "theme": theme, "description": description}).insert(
+			ignore_permissions=True
+		)

@@ -19,6 +19,11 @@ SCOPED_DOCTYPES = {
 	"Person": "name",
 	"Coaching Relationship": "person",
 	"Coaching Conversation": "person",
+	"Connection Snapshot": "person",
+	"Service Involvement": "person",
+	"Achievement": "person",
+	"Personal Budget Spend": "person",
+	"Safety Conversation": "person",
 }
 
 # Roles that see every person (within their User Permissions), and roles that see all of their teams'.

@@ -2,7 +2,7 @@ import frappe
 import pytest
 
 from pts_coaching import lifecycle
-from pts_coaching.install import LIFECYCLE_WORKFLOW
+from pts_coaching.install import LIFECYCLE_WORKFLOW, REFLECTION_THEMES
 from tests.integration.conftest import SITE, bench_ok, timed
 
 APP_DOCTYPES = {
@@ -12,6 +12,19 @@ APP_DOCTYPES = {
 	"Coaching Relationship",
 	"Coaching Phase History",
 	"Coaching Conversation",
+	"Connection Snapshot",
+	"Person Connection",
+	"Service Involvement",
+	"Outcome Type",
+	"Outcomes Contract",
+	"Outcomes Contract Outcome",
+	"Achievement",
+	"Personal Budget Spend",
+	"Safety Conversation",
+	"Coach Reflection",
+	"Coach Reflection Theme",
+	"Reflection Theme",
+	"PTS Coaching Settings",
 }
 ROLES = {"PTS Coach", "PTS Coaching Lead", "PTS Analyst"}
 
@@ -26,6 +39,10 @@ def what_the_app_made() -> dict:
 		"phase states": frappe.get_all(
 			"Workflow State", {"name": ("in", lifecycle.PHASES)}, pluck="name", order_by="name"
 		),
+		"reflection themes": set(frappe.get_all("Reflection Theme", pluck="name"))
+		if frappe.db.table_exists("Reflection Theme")
+		else set(),
+		"settings": frappe.db.count("Singles", {"doctype": "PTS Coaching Settings"}),
 	}
 
 
@@ -37,6 +54,9 @@ def test_install_makes_the_doctypes_roles_page_and_lifecycle_workflow():
 	assert ROLES <= made["roles"]
 	assert made["workflows"] == [LIFECYCLE_WORKFLOW]
 	assert made["phase states"] == sorted(lifecycle.PHASES)
+	assert made["reflection themes"] == set(REFLECTION_THEMES)
+	# Example outcome types are for trying the app out, never set up on install.
+	assert frappe.db.count("Outcome Type") == 0
 
 	workflow = frappe.get_doc("Workflow", LIFECYCLE_WORKFLOW)
 	assert workflow.is_active and workflow.workflow_state_field == "phase"
@@ -80,7 +100,15 @@ def test_uninstall_leaves_nothing_behind_and_install_again_works(outside_transac
 		assert "pts_coaching" not in frappe.get_installed_apps()
 		made = what_the_app_made()
 		del made["roles"]  # roles stay: users may still hold them
-		assert made == {"doctypes": set(), "pages": [], "workflows": [], "transitions": 0, "phase states": []}
+		assert made == {
+			"doctypes": set(),
+			"pages": [],
+			"workflows": [],
+			"transitions": 0,
+			"phase states": [],
+			"reflection themes": set(),
+			"settings": 0,
+		}
 		assert not frappe.db.exists("Module Def", "PTS Coaching")
 		for doctype in APP_DOCTYPES:
 			assert not frappe.db.table_exists(doctype), doctype
@@ -91,3 +119,20 @@ def test_uninstall_leaves_nothing_behind_and_install_again_works(outside_transac
 		frappe.clear_cache()
 		frappe.db.rollback()
 	assert what_the_app_made()["doctypes"] == APP_DOCTYPES
+
+
+def test_migrate_leaves_the_reflection_themes_to_the_site(outside_transaction):
+	frappe.delete_doc("Reflection Theme", "Other")
+	frappe.rename_doc("Reflection Theme", "Paperwork", "Forms and ID")
+	frappe.db.commit()
+	try:
+		bench_ok("--site", SITE, "migrate")
+		frappe.db.rollback()
+		assert set(frappe.get_all("Reflection Theme", pluck="name")) == set(REFLECTION_THEMES) - {
+			"Other",
+			"Paperwork",
+		} | {"Forms and ID"}
+	finally:
+		frappe.rename_doc("Reflection Theme", "Forms and ID", "Paperwork")
+		frappe.get_doc({"doctype": "Reflection Theme", "theme": "Other"}).insert()
+		frappe.db.commit()

@@ -5,6 +5,8 @@ def get_data():
 	return {
 		"fieldname": "relationship",
 		"transactions": [
-			{"label": _("Together"), "items": ["Coaching Conversation"]},
+			{"label": _("Together"), "items": ["Coaching Conversation", "Safety Conversation"]},
+			{"label": _("Their life"), "items": ["Connection Snapshot", "Service Involvement"]},
+			{"label": _("Along the way"), "items": ["Achievement", "Personal Budget Spend"]},
 		],
 	}

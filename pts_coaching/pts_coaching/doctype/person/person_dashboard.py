@@ -6,5 +6,8 @@ def get_data():
 		"fieldname": "person",
 		"transactions": [
 			{"label": _("Coaching"), "items": ["Coaching Relationship", "Coaching Conversation"]},
+			{"label": _("Their life"), "items": ["Connection Snapshot", "Service Involvement"]},
+			{"label": _("Along the way"), "items": ["Achievement", "Safety Conversation"]},
+			{"label": _("Personal budget"), "items": ["Personal Budget Spend"]},
 		],
 	}

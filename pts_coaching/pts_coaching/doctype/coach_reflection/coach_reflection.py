@@ -1,0 +1,88 @@
+# Copyright (c) 2026, pts_coaching contributors
+# License: MIT. See license.txt
+"""A coach's reflection: their own, and shared with their team when they choose.
+
+Who sees which reflection is decided here for every channel (list, report, search, form, API):
+a coach sees their own and those shared by people in a Coaching Team they are in or lead. An analyst
+sees every reflection's structured fields: the reflection itself is at permlevel 1, for coaches only.
+"""
+
+import frappe
+from frappe.model.document import Document
+
+from pts_coaching.pts_coaching.records import check_not_in_future
+
+COACHING_ROLES = {"PTS Coach", "PTS Coaching Lead"}
+READING = {"read", "select", "report", "export", "print", "email"}
+
+
+class CoachReflection(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from pts_coaching.pts_coaching.doctype.coach_reflection_theme.coach_reflection_theme import (
+			CoachReflectionTheme,
+		)
+
+		coach: DF.Link
+		coach_name: DF.Data | None
+		date: DF.Date
+		reflection: DF.TextEditor | None
+		share_with_team: DF.Check
+		what_got_in_the_way: DF.TableMultiSelect[CoachReflectionTheme]
+
+	# end: auto-generated types
+	def before_validate(self):
+		self.coach = self.coach or frappe.session.user
+
+	def validate(self):
+		check_not_in_future(self, "date")
+
+
+def sees_every_reflection(user: str) -> bool:
+	if user == "Administrator":
+		return True
+	roles = set(frappe.get_roles(user))
+	return "PTS Analyst" in roles and not roles & COACHING_ROLES
+
+
+def teammates(user: str) -> set[str]:
+	"""The user and everyone in a Coaching Team they are in or lead."""
+	teams = set(
+		frappe.get_all("Coaching Team Member", {"user": user, "parenttype": "Coaching Team"}, pluck="parent")
+	) | set(frappe.get_all("Coaching Team", {"lead": user}, pluck="name"))
+	if not teams:
+		return {user}
+	members = frappe.get_all(
+		"Coaching Team Member", {"parent": ("in", teams), "parenttype": "Coaching Team"}, pluck="user"
+	)
+	leads = frappe.get_all("Coaching Team", {"name": ("in", teams), "lead": ("is", "set")}, pluck="lead")
+	return {user, *members, *leads}
+
+
+def get_permission_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	user = user or frappe.session.user
+	if sees_every_reflection(user):
+		return ""
+	coach = "`tabCoach Reflection`.`coach`"
+	own = f"{coach} = {frappe.db.escape(user)}"
+	others = sorted(teammates(user) - {user})
+	if not others:
+		return f"({own})"
+	shared_by = ", ".join(frappe.db.escape(other) for other in others)
+	return f"({own} or (`tabCoach Reflection`.`share_with_team` = 1 and {coach} in ({shared_by})))"
+
+
+def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	if user == "Administrator" or not doc.coach or doc.coach == user:
+		return True
+	# A coach writes, changes and deletes only their own reflections.
+	if ptype not in READING:
+		return False
+	return sees_every_reflection(user) or bool(doc.share_with_team and doc.coach in teammates(user))

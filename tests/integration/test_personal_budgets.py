@@ -1,0 +1,114 @@
+import frappe
+import pytest
+from frappe.utils import today
+
+from tests.integration.conftest import new_relationship
+
+
+def spend(relationship, amount=120, decided=1, **values):
+	return frappe.get_doc(
+		{
+			"doctype": "Personal Budget Spend",
+			"person": relationship.person,
+			"relationship": relationship.name,
+			"amount": amount,
+			"what_for": "A bike, so I can get to the warehouse for the early shift",
+			"decided_with_person": decided,
+			**values,
+		}
+	)
+
+
+@pytest.mark.parametrize("amount", [0, -5])
+def test_the_amount_is_more_than_zero(amount):
+	with pytest.raises(frappe.ValidationError, match=r"more than zero|Amount"):
+		spend(new_relationship(), amount).insert()
+
+
+def test_a_coaching_lead_approves_as_themselves(coach, lead):
+	frappe.set_user(coach)
+	made = spend(new_relationship(coach)).insert()
+	frappe.set_user(lead)
+	frappe.get_doc("Personal Budget Spend", made.name).approve()
+	assert frappe.db.get_value("Personal Budget Spend", made.name, ["approved_by", "approved_on"]) == (
+		lead,
+		frappe.utils.getdate(today()),
+	)
+
+
+def test_a_coach_does_not_approve(coach, lead):
+	frappe.set_user(coach)
+	made = spend(new_relationship(coach)).insert()
+	with pytest.raises(frappe.ValidationError, match="approved by a coaching lead"):
+		frappe.get_doc("Personal Budget Spend", made.name).approve()
+	made.reload()
+	made.approved_by = lead
+	with pytest.raises(frappe.ValidationError, match="approves a spend as themselves"):
+		made.save()
+	assert not frappe.db.get_value("Personal Budget Spend", made.name, "approved_by")
+
+
+def test_a_spend_is_decided_with_the_person_before_it_is_approved(lead):
+	made = spend(new_relationship(), decided=0).insert()
+	frappe.set_user(lead)
+	with pytest.raises(frappe.ValidationError, match="tick 'Decided with them'"):
+		frappe.get_doc("Personal Budget Spend", made.name).approve()
+
+
+def test_once_approved_the_amount_and_approval_stay_as_they_were(lead):
+	made = spend(new_relationship()).insert()
+	frappe.set_user(lead)
+	made.approve()
+	approved = frappe.get_doc("Personal Budget Spend", made.name)
+	approved.amount = 900
+	with pytest.raises(frappe.ValidationError, match="stay as they were"):
+		approved.save()
+	with pytest.raises(frappe.ValidationError, match="approved this spend on"):
+		frappe.get_doc("Personal Budget Spend", made.name).approve()
+	still = frappe.get_doc("Personal Budget Spend", made.name)
+	still.what_for = "A bike and a lock, so I can get to the warehouse"
+	still.save()
+	assert frappe.db.get_value("Personal Budget Spend", made.name, "amount") == 120
+
+
+def test_a_spend_is_paid_once_approved(lead):
+	made = spend(new_relationship(), paid_on=None).insert()
+	made.paid_on = today()
+	with pytest.raises(frappe.ValidationError, match="paid once a coaching lead has approved"):
+		made.save()
+	frappe.set_user(lead)
+	made.reload()
+	made.approve()
+	made.reload()
+	made.paid_on = today()
+	made.save()
+
+
+def test_without_erpnext_approving_makes_no_journal_entry_and_says_nothing_of_it(lead):
+	assert "erpnext" not in frappe.get_installed_apps()
+	made = spend(new_relationship()).insert()
+	frappe.local.message_log = []
+	frappe.set_user(lead)
+	made.approve()
+	made.reload()
+	assert made.approved_by == lead
+	assert (made.journal_entry, made.accounting_doctype) == (None, None)
+	assert not frappe.db.exists("DocType", "Journal Entry")
+	assert frappe.local.message_log == []
+
+
+def test_without_erpnext_its_fields_stay_out_of_sight():
+	erpnext_only = "frappe.boot.versions.erpnext"
+	spend_meta = frappe.get_meta("Personal Budget Spend")
+	assert erpnext_only in spend_meta.get_field("journal_entry").depends_on
+	assert spend_meta.get_field("accounting_doctype").hidden
+	settings_meta = frappe.get_meta("PTS Coaching Settings")
+	for fieldname in (
+		"budgets_section",
+		"budget_company",
+		"budget_expense_account",
+		"budget_payment_account",
+	):
+		assert erpnext_only in settings_meta.get_field(fieldname).depends_on, fieldname
+	# and the settings save on a site without ERPNext
+	frappe.get_single("PTS Coaching Settings").save()
