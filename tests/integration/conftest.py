@@ -142,9 +142,15 @@ def other_coach():
 	return make_user("alex.coach@example.org", "PTS Coach")
 
 
+LEAD_TEAM = "Jo's team"
+
+
 @pytest.fixture
 def lead():
-	return make_user("jo.lead@example.org", "PTS Coaching Lead")
+	"""A coaching lead, leading LEAD_TEAM."""
+	jo = make_user("jo.lead@example.org", "PTS Coaching Lead")
+	frappe.get_doc({"doctype": "Coaching Team", "team_name": LEAD_TEAM, "lead": jo}).insert()
+	return jo
 
 
 @pytest.fixture
@@ -152,10 +158,12 @@ def analyst():
 	return make_user("kim.analyst@example.org", "PTS Analyst")
 
 
-def new_relationship(coach: str = "Administrator", name: str = "Rowan") -> "frappe.model.document.Document":
+def new_relationship(
+	coach: str = "Administrator", name: str = "Rowan", team: str | None = None
+) -> "frappe.model.document.Document":
 	person = frappe.get_doc({"doctype": "Person", "preferred_name": name}).insert()
 	return frappe.get_doc(
-		{"doctype": "Coaching Relationship", "person": person.name, "coach": coach}
+		{"doctype": "Coaching Relationship", "person": person.name, "coach": coach, "team": team}
 	).insert()
 
 

@@ -2,7 +2,7 @@ import frappe
 import pytest
 from frappe.utils import today
 
-from tests.integration.conftest import new_relationship
+from tests.integration.conftest import LEAD_TEAM, new_relationship
 
 
 def spend(relationship, amount=120, decided=1, **values):
@@ -27,7 +27,7 @@ def test_the_amount_is_more_than_zero(amount):
 
 def test_a_coaching_lead_approves_as_themselves(coach, lead):
 	frappe.set_user(coach)
-	made = spend(new_relationship(coach)).insert()
+	made = spend(new_relationship(coach, team=LEAD_TEAM)).insert()
 	frappe.set_user(lead)
 	frappe.get_doc("Personal Budget Spend", made.name).approve()
 	assert frappe.db.get_value("Personal Budget Spend", made.name, ["approved_by", "approved_on"]) == (
@@ -38,7 +38,7 @@ def test_a_coaching_lead_approves_as_themselves(coach, lead):
 
 def test_a_coach_does_not_approve(coach, lead):
 	frappe.set_user(coach)
-	made = spend(new_relationship(coach)).insert()
+	made = spend(new_relationship(coach, team=LEAD_TEAM)).insert()
 	with pytest.raises(frappe.ValidationError, match="approved by a coaching lead"):
 		frappe.get_doc("Personal Budget Spend", made.name).approve()
 	made.reload()
@@ -49,14 +49,14 @@ def test_a_coach_does_not_approve(coach, lead):
 
 
 def test_a_spend_is_decided_with_the_person_before_it_is_approved(lead):
-	made = spend(new_relationship(), decided=0).insert()
+	made = spend(new_relationship(team=LEAD_TEAM), decided=0).insert()
 	frappe.set_user(lead)
 	with pytest.raises(frappe.ValidationError, match="tick 'Decided with them'"):
 		frappe.get_doc("Personal Budget Spend", made.name).approve()
 
 
 def test_once_approved_the_amount_and_approval_stay_as_they_were(lead):
-	made = spend(new_relationship()).insert()
+	made = spend(new_relationship(team=LEAD_TEAM)).insert()
 	frappe.set_user(lead)
 	made.approve()
 	approved = frappe.get_doc("Personal Budget Spend", made.name)
@@ -72,7 +72,7 @@ def test_once_approved_the_amount_and_approval_stay_as_they_were(lead):
 
 
 def test_a_spend_is_paid_once_approved(lead):
-	made = spend(new_relationship(), paid_on=None).insert()
+	made = spend(new_relationship(team=LEAD_TEAM), paid_on=None).insert()
 	made.paid_on = today()
 	with pytest.raises(frappe.ValidationError, match="paid once a coaching lead has approved"):
 		made.save()
@@ -86,7 +86,7 @@ def test_a_spend_is_paid_once_approved(lead):
 
 def test_without_erpnext_approving_makes_no_journal_entry_and_says_nothing_of_it(lead):
 	assert "erpnext" not in frappe.get_installed_apps()
-	made = spend(new_relationship()).insert()
+	made = spend(new_relationship(team=LEAD_TEAM)).insert()
 	frappe.local.message_log = []
 	frappe.set_user(lead)
 	made.approve()

@@ -2,10 +2,10 @@
 # License: MIT. See license.txt
 
 import frappe
-from frappe import _
 from frappe.model.document import Document
 from frappe.query_builder.functions import Count, Max
-from frappe.utils import getdate, today
+
+from pts_coaching.pts_coaching.records import check_not_in_future
 
 
 class CoachingConversation(Document):
@@ -40,11 +40,7 @@ class CoachingConversation(Document):
 
 	# end: auto-generated types
 	def validate(self):
-		if self.date and getdate(self.date) > getdate(today()):
-			frappe.throw(
-				_("A conversation is written down once it has happened: the date cannot be in the future."),
-				title=_("Check the date"),
-			)
+		check_not_in_future(self, "date")
 
 	def on_update(self):
 		previous = self.get_doc_before_save()
