@@ -3,6 +3,9 @@
 Nothing here touches the background queue, so install works with no workers or bench Redis running.
 """
 
+import json
+from pathlib import Path
+
 import frappe
 
 from pts_coaching import lifecycle
@@ -16,17 +19,42 @@ PHASE_STYLES = {
 	lifecycle.ENDING_TOGETHER: "Info",
 	lifecycle.ENDED: "Success",
 }
+ASPIRATION_THEMES = (
+	"Home",
+	"Work",
+	"Learning",
+	"Health",
+	"Relationships",
+	"Money",
+	"Interests",
+	"Community",
+	"Other",
+)
+WELLBEING_MEASURES = Path(__file__).parent / "setup" / "wellbeing_measures.json"
+# ONS4's wording is free to ship, so a fresh site can check in at once; WEMWBS waits for a licence.
+DEFAULT_MEASURE = "ONS4"
 
 
 def after_install():
 	make_lifecycle_workflow()
+	make_shipped_records()
 
 
 def after_migrate():
 	make_lifecycle_workflow()
+	make_shipped_records()
+
+
+def make_shipped_records():
+	"""Records the app ships are made when missing and never changed after: admins own them."""
+	make_aspiration_themes()
+	make_wellbeing_measures()
+	make_settings()
 
 
 def before_uninstall():
+	# Frappe drops the app's tables but leaves a single doctype's values behind.
+	frappe.db.delete("Singles", {"doctype": "PTS Coaching Settings"})
 	frappe.delete_doc("Workflow", LIFECYCLE_WORKFLOW, ignore_missing=True, force=True)
 	for action in {move.action for move in lifecycle.MOVES}:
 		if not frappe.db.exists("Workflow Transition", {"action": action}):
@@ -77,3 +105,28 @@ def make_lifecycle_workflow():
 			],
 		}
 	).insert(ignore_permissions=True)
+
+
+def make_aspiration_themes():
+	for theme in ASPIRATION_THEMES:
+		if not frappe.db.exists("Aspiration Theme", theme):
+			frappe.get_doc({"doctype": "Aspiration Theme", "theme_name": theme}).insert(
+				ignore_permissions=True
+			)
+
+
+def shipped_measures() -> list[dict]:
+	return json.loads(WELLBEING_MEASURES.read_text())["measures"]
+
+
+def make_wellbeing_measures():
+	for facts in shipped_measures():
+		if not frappe.db.exists("Wellbeing Measure", facts["measure_name"]):
+			frappe.get_doc(
+				{"doctype": "Wellbeing Measure", **facts, "answer_labels": "\n".join(facts["answer_labels"])}
+			).insert(ignore_permissions=True)
+
+
+def make_settings():
+	if not frappe.db.get_single_value("PTS Coaching Settings", "default_measure"):
+		frappe.db.set_single_value("PTS Coaching Settings", "default_measure", DEFAULT_MEASURE)

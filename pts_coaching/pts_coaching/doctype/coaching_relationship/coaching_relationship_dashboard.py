@@ -6,5 +6,6 @@ def get_data():
 		"fieldname": "relationship",
 		"transactions": [
 			{"label": _("Together"), "items": ["Coaching Conversation"]},
+			{"label": _("Their aspirations and wellbeing"), "items": ["Aspiration", "Wellbeing Check-in"]},
 		],
 	}

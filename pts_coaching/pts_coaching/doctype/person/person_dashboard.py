@@ -6,5 +6,6 @@ def get_data():
 		"fieldname": "person",
 		"transactions": [
 			{"label": _("Coaching"), "items": ["Coaching Relationship", "Coaching Conversation"]},
+			{"label": _("Their aspirations and wellbeing"), "items": ["Aspiration", "Wellbeing Check-in"]},
 		],
 	}
