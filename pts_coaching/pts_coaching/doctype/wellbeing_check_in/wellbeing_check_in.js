@@ -13,6 +13,9 @@ frappe.ui.form.on("Wellbeing Check-in", {
 		}
 	},
 	refresh(frm) {
+		// The rows are the measure's questions: none is added or taken away by hand.
+		frm.set_df_property("answers", "cannot_add_rows", 1);
+		frm.set_df_property("answers", "cannot_delete_rows", 1);
 		offer_answers(frm, frm.is_new() && !(frm.doc.answers || []).length);
 	},
 	measure(frm) {
@@ -50,11 +53,6 @@ async function offer_answers(frm, fill) {
 		const field = row.docfields.find((df) => df.fieldname === "answer");
 		if (item && field) field.options = choices(item.min_value, item.max_value, labels);
 	}
-	frm.set_df_property(
-		"answers",
-		"description",
-		[measure.recall_period, measure.instructions].filter(Boolean).map((text) => __(text)).join(". ")
-	);
 	explain(frm, measure);
 }
 
@@ -68,14 +66,18 @@ function choices(lowest, highest, labels) {
 }
 
 function explain(frm, measure) {
+	// What the person is asked to think about, then what becomes of their answers.
+	const lines = [measure.recall_period, measure.instructions].filter(Boolean).map((text) => __(text));
+	let colour = "blue";
 	if (measure.scoring === EACH_ON_ITS_OWN) {
-		frm.set_intro(
+		lines.push(
 			__("{0} questions are reported one by one, never added up: there is no total score.", [
 				measure.name,
-			]),
-			"blue"
+			])
 		);
 	} else if (!frm.is_new() && !frm.doc.scored && frm.doc.score_note) {
-		frm.set_intro(__(frm.doc.score_note), "orange");
+		lines.push(__(frm.doc.score_note));
+		colour = "orange";
 	}
+	if (lines.length) frm.set_intro(lines.map((line) => frappe.utils.escape_html(line)).join("<br>"), colour);
 }
