@@ -3,9 +3,12 @@
 Nothing here touches the background queue, so install works with no workers or bench Redis running.
 """
 
+import json
+from pathlib import Path
+
 import frappe
 
-from pts_coaching import lifecycle
+from pts_coaching import lifecycle, permissions
 
 LIFECYCLE_WORKFLOW = "Coaching Relationship Lifecycle"
 ROLES_WHO_MOVE_PHASES = ("PTS Coach", "PTS Coaching Lead")
@@ -16,6 +19,20 @@ PHASE_STYLES = {
 	lifecycle.ENDING_TOGETHER: "Info",
 	lifecycle.ENDED: "Success",
 }
+ASPIRATION_THEMES = (
+	"Home",
+	"Work",
+	"Learning",
+	"Health",
+	"Relationships",
+	"Money",
+	"Interests",
+	"Community",
+	"Other",
+)
+WELLBEING_MEASURES = Path(__file__).parent / "setup" / "wellbeing_measures.json"
+# ONS4's wording is free to ship, so a fresh site can check in at once; WEMWBS waits for a licence.
+DEFAULT_MEASURE = "ONS4"
 
 
 # What can get in the way of coaching, as coaches tag their reflections; admins add, rename or retire them.
@@ -31,12 +48,20 @@ REFLECTION_THEMES = {
 
 def after_install():
 	make_lifecycle_workflow()
-	make_reflection_themes()
+	make_shipped_records()
 
 
 def after_migrate():
 	make_lifecycle_workflow()
+	make_shipped_records()
+
+
+def make_shipped_records():
+	"""Records the app ships are made when missing and never changed after: admins own them."""
+	make_aspiration_themes()
 	make_reflection_themes()
+	make_wellbeing_measures()
+	make_settings()
 
 
 def before_uninstall():
@@ -95,11 +120,40 @@ def make_lifecycle_workflow():
 	).insert(ignore_permissions=True)
 
 
-def make_reflection_themes():
-	"""Shipped once, then the site's own: once any theme exists, migrate leaves them all alone."""
-	if frappe.db.count("Reflection Theme"):
+def make_aspiration_themes():
+	for theme in ASPIRATION_THEMES:
+		if not frappe.db.exists("Aspiration Theme", theme):
+			frappe.get_doc({"doctype": "Aspiration Theme", "theme_name": theme}).insert(
+				ignore_permissions=True
+			)
+
+
+def shipped_measures() -> list[dict]:
+	return json.loads(WELLBEING_MEASURES.read_text())["measures"]
+
+
+def make_wellbeing_measures():
+	for facts in shipped_measures():
+		if not frappe.db.exists("Wellbeing Measure", facts["measure_name"]):
+			frappe.get_doc(
+				{"doctype": "Wellbeing Measure", **facts, "answer_labels": "\n".join(facts["answer_labels"])}
+			).insert(ignore_permissions=True)
+
+
+def make_settings():
+	"""A fresh site's settings; once saved they are the admin's."""
+	settings = frappe.get_single("PTS Coaching Settings")
+	if settings.default_measure:
 		return
+	settings.default_measure = DEFAULT_MEASURE
+	settings.roles_that_see_everyone = [{"role": role} for role in permissions.ROLES_THAT_SEE_EVERYONE]
+	settings.roles_that_see_their_teams = [{"role": role} for role in permissions.ROLES_THAT_SEE_THEIR_TEAMS]
+	settings.save(ignore_permissions=True)
+
+
+def make_reflection_themes():
 	for theme, description in REFLECTION_THEMES.items():
-		frappe.get_doc({"doctype": "Reflection Theme", "theme": theme, "description": description}).insert(
-			ignore_permissions=True
-		)
+		if not frappe.db.exists("Reflection Theme", theme):
+			frappe.get_doc(
+				{"doctype": "Reflection Theme", "theme": theme, "description": description}
+			).insert(ignore_permissions=True)

@@ -24,11 +24,13 @@ SCOPED_DOCTYPES = {
 	"Achievement": "person",
 	"Personal Budget Spend": "person",
 	"Safety Conversation": "person",
+	"Aspiration": "person",
+	"Wellbeing Check-in": "person",
 }
 
-# Roles that see every person (within their User Permissions), and roles that see all of their teams'.
-EVERYONE_ROLES = ("System Manager", "PTS Analyst")
-WHOLE_TEAM_ROLES = ("PTS Coaching Lead",)
+# On a fresh site (PTS Coaching Settings, "Who sees whom"); admins change them there.
+ROLES_THAT_SEE_EVERYONE = ("System Manager", "PTS Analyst")
+ROLES_THAT_SEE_THEIR_TEAMS = ("PTS Coaching Lead",)
 
 
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
@@ -65,12 +67,12 @@ def criterion_for(doctype: str, user: str) -> Criterion | None:
 	if user == "Administrator":
 		return None
 	roles = set(frappe.get_roles(user))
-	allowed_teams = list(get_user_permissions(user).get("Coaching Team", []))
-	allowed_teams = [permission.doc for permission in allowed_teams]
+	settings = frappe.get_cached_doc("PTS Coaching Settings")
+	allowed_teams = [permission.doc for permission in get_user_permissions(user).get("Coaching Team", [])]
 	relationship = frappe.qb.DocType("Coaching Relationship")
 	person = frappe.qb.DocType("Person")
 
-	if roles & set(EVERYONE_ROLES):
+	if roles & {row.role for row in settings.roles_that_see_everyone}:
 		if not allowed_teams:
 			return None
 		people = (
@@ -81,7 +83,7 @@ def criterion_for(doctype: str, user: str) -> Criterion | None:
 		mine = None
 	else:
 		my_teams = teams_of(user)
-		if roles & set(WHOLE_TEAM_ROLES):
+		if roles & {row.role for row in settings.roles_that_see_their_teams}:
 			seen_in_team = relationship.team.isin(my_teams)
 		else:
 			seen_in_team = relationship.team.isin(my_teams) & (relationship.share_with_team == 1)

@@ -18,6 +18,8 @@ def minimal(doctype: str, within, **values) -> "frappe.model.document.Document":
 		"Achievement": {"outcome_type": outcome_type()},
 		"Personal Budget Spend": {"amount": 120, "what_for": "A bike to get to work"},
 		"Safety Conversation": {"what_keeps_me_safe": "My sister's number in my phone"},
+		"Aspiration": {"in_their_words": "Get back on my bike"},
+		"Wellbeing Check-in": {"measure": "ONS4"},
 	}
 	return frappe.get_doc(
 		{

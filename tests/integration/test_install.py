@@ -2,7 +2,7 @@ import frappe
 import pytest
 
 from pts_coaching import lifecycle
-from pts_coaching.install import LIFECYCLE_WORKFLOW, REFLECTION_THEMES
+from pts_coaching.install import ASPIRATION_THEMES, LIFECYCLE_WORKFLOW, REFLECTION_THEMES, shipped_measures
 from tests.integration.conftest import SITE, bench_ok, timed
 
 APP_DOCTYPES = {
@@ -24,6 +24,15 @@ APP_DOCTYPES = {
 	"Coach Reflection",
 	"Coach Reflection Theme",
 	"Reflection Theme",
+	"Aspiration",
+	"Aspiration Step",
+	"Aspiration Theme",
+	"Wellbeing Measure",
+	"Wellbeing Measure Item",
+	"Wellbeing Conversion",
+	"Wellbeing Check-in",
+	"Wellbeing Answer",
+	"PTS Coaching Settings Role",
 	"PTS Coaching Settings",
 }
 ROLES = {"PTS Coach", "PTS Coaching Lead", "PTS Analyst"}
@@ -42,7 +51,22 @@ def what_the_app_made() -> dict:
 		"reflection themes": set(frappe.get_all("Reflection Theme", pluck="name"))
 		if frappe.db.table_exists("Reflection Theme")
 		else set(),
-		"settings": frappe.db.count("Singles", {"doctype": "PTS Coaching Settings"}),
+		"themes": frappe.get_all("Aspiration Theme", pluck="name", order_by="name")
+		if frappe.db.table_exists("Aspiration Theme")
+		else [],
+		"measures": {
+			name: frappe.get_doc("Wellbeing Measure", name).as_dict(no_default_fields=True)
+			for name in frappe.get_all("Wellbeing Measure", pluck="name")
+		}
+		if frappe.db.table_exists("Wellbeing Measure")
+		else {},
+		"settings": list(
+			frappe.qb.from_("Singles")
+			.select("field", "value")
+			.where(frappe.qb.DocType("Singles").doctype == "PTS Coaching Settings")
+			.orderby("field")
+			.run()
+		),
 	}
 
 
@@ -57,6 +81,9 @@ def test_install_makes_the_doctypes_roles_page_and_lifecycle_workflow():
 	assert made["reflection themes"] == set(REFLECTION_THEMES)
 	# Example outcome types are for trying the app out, never set up on install.
 	assert frappe.db.count("Outcome Type") == 0
+	assert made["themes"] == sorted(ASPIRATION_THEMES)
+	assert set(made["measures"]) == {"WEMWBS", "SWEMWBS", "ONS4"}
+	assert frappe.db.get_single_value("PTS Coaching Settings", "default_measure") == "ONS4"
 
 	workflow = frappe.get_doc("Workflow", LIFECYCLE_WORKFLOW)
 	assert workflow.is_active and workflow.workflow_state_field == "phase"
@@ -92,10 +119,50 @@ def test_an_admin_can_change_the_workflow_and_migrate_keeps_it(outside_transacti
 		frappe.db.commit()
 
 
+def test_an_admin_can_enter_licensed_wording_and_retire_a_theme_and_migrate_keeps_both(outside_transaction):
+	wemwbs = frappe.get_doc("Wellbeing Measure", "WEMWBS")
+	wemwbs.items[0].statement = "Our licensed wording of item 1"
+	wemwbs.save()
+	frappe.db.set_value("Aspiration Theme", "Money", "disabled", 1)
+	frappe.db.set_single_value("PTS Coaching Settings", "default_measure", "WEMWBS")
+	frappe.db.commit()
+	try:
+		bench_ok("--site", SITE, "migrate")
+		frappe.db.rollback()
+		assert (
+			frappe.get_doc("Wellbeing Measure", "WEMWBS").items[0].statement
+			== "Our licensed wording of item 1"
+		)
+		assert frappe.db.get_value("Aspiration Theme", "Money", "disabled") == 1
+		assert frappe.db.get_single_value("PTS Coaching Settings", "default_measure") == "WEMWBS"
+	finally:
+		wemwbs.reload()
+		wemwbs.items[0].statement = "Item 1"
+		wemwbs.save()
+		frappe.db.set_value("Aspiration Theme", "Money", "disabled", 0)
+		frappe.db.set_single_value("PTS Coaching Settings", "default_measure", "ONS4")
+		frappe.db.commit()
+
+
+def test_migrate_puts_back_a_shipped_record_that_is_missing(outside_transaction):
+	frappe.delete_doc("Wellbeing Measure", "SWEMWBS")
+	frappe.delete_doc("Aspiration Theme", "Interests")
+	frappe.db.commit()
+	bench_ok("--site", SITE, "migrate")
+	frappe.db.rollback()
+	[facts] = [m for m in shipped_measures() if m["measure_name"] == "SWEMWBS"]
+	swemwbs = frappe.get_doc("Wellbeing Measure", "SWEMWBS")
+	assert [(row.raw_score, row.score) for row in swemwbs.conversion] == [
+		(row["raw_score"], row["score"]) for row in facts["conversion"]
+	]
+	assert frappe.db.exists("Aspiration Theme", "Interests")
+
+
 def test_uninstall_leaves_nothing_behind_and_install_again_works(outside_transaction):
 	bench_ok("--site", SITE, "uninstall-app", "pts_coaching", "--yes", "--no-backup")
-	frappe.clear_cache()
+	# Leave the snapshot read before the command first, or the cleared cache fills with it again.
 	frappe.db.rollback()
+	frappe.clear_cache()
 	try:
 		assert "pts_coaching" not in frappe.get_installed_apps()
 		made = what_the_app_made()
@@ -107,7 +174,9 @@ def test_uninstall_leaves_nothing_behind_and_install_again_works(outside_transac
 			"transitions": 0,
 			"phase states": [],
 			"reflection themes": set(),
-			"settings": 0,
+			"themes": [],
+			"measures": {},
+			"settings": [],
 		}
 		assert not frappe.db.exists("Module Def", "PTS Coaching")
 		for doctype in APP_DOCTYPES:
@@ -116,23 +185,27 @@ def test_uninstall_leaves_nothing_behind_and_install_again_works(outside_transac
 			assert not frappe.get_all("Property Setter", {"doc_type": doctype})
 	finally:
 		bench_ok("--site", SITE, "install-app", "pts_coaching")
-		frappe.clear_cache()
 		frappe.db.rollback()
-	assert what_the_app_made()["doctypes"] == APP_DOCTYPES
+		frappe.clear_cache()
+	made_again = what_the_app_made()
+	assert made_again["doctypes"] == APP_DOCTYPES
+	assert set(made_again["measures"]) == {"WEMWBS", "SWEMWBS", "ONS4"}
+	assert made_again["reflection themes"] == set(REFLECTION_THEMES)
+	assert frappe.db.get_single_value("PTS Coaching Settings", "default_measure") == "ONS4"
 
 
-def test_migrate_leaves_the_reflection_themes_to_the_site(outside_transaction):
+def test_migrate_keeps_an_admins_reflection_themes_and_puts_back_a_missing_one(outside_transaction):
+	frappe.db.set_value("Reflection Theme", "Paperwork", "description", "Forms, ID and proof of address")
 	frappe.delete_doc("Reflection Theme", "Other")
-	frappe.rename_doc("Reflection Theme", "Paperwork", "Forms and ID")
 	frappe.db.commit()
 	try:
 		bench_ok("--site", SITE, "migrate")
 		frappe.db.rollback()
-		assert set(frappe.get_all("Reflection Theme", pluck="name")) == set(REFLECTION_THEMES) - {
-			"Other",
-			"Paperwork",
-		} | {"Forms and ID"}
+		assert set(frappe.get_all("Reflection Theme", pluck="name")) == set(REFLECTION_THEMES)
+		assert (
+			frappe.db.get_value("Reflection Theme", "Paperwork", "description")
+			== "Forms, ID and proof of address"
+		)
 	finally:
-		frappe.rename_doc("Reflection Theme", "Forms and ID", "Paperwork")
-		frappe.get_doc({"doctype": "Reflection Theme", "theme": "Other"}).insert()
+		frappe.db.set_value("Reflection Theme", "Paperwork", "description", REFLECTION_THEMES["Paperwork"])
 		frappe.db.commit()

@@ -4,9 +4,15 @@
 frappe.ui.form.on("Coaching Relationship", {
 	refresh(frm) {
 		if (!frm.is_new()) {
-			frm.add_custom_button(__("Conversation"), () => {
-				frappe.new_doc("Coaching Conversation", { relationship: frm.doc.name });
-			}, __("Add"));
+			for (const [label, doctype] of [
+				[__("Conversation"), "Coaching Conversation"],
+				[__("Aspiration"), "Aspiration"],
+				[__("Wellbeing check-in"), "Wellbeing Check-in"],
+			]) {
+				frm.add_custom_button(label, () => {
+					frappe.new_doc(doctype, { relationship: frm.doc.name, person: frm.doc.person });
+				}, __("Add"));
+			}
 		}
 	},
 });

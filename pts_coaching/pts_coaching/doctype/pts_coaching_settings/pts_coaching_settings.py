@@ -13,8 +13,6 @@ class PTSCoachingSettings(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		budget_company: DF.Link | None
-		budget_expense_account: DF.Link | None
-		budget_payment_account: DF.Link | None
+		default_measure: DF.Link | None
 	# end: auto-generated types
 	pass

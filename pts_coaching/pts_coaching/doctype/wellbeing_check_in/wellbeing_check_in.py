@@ -1,0 +1,160 @@
+# Copyright (c) 2026, pts_coaching contributors
+# License: MIT. See license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+from pts_coaching import scoring
+from pts_coaching.pts_coaching.doctype.wellbeing_measure.wellbeing_measure import as_measure
+from pts_coaching.records import check_person_of_relationship, refuse
+
+
+class WellbeingCheckin(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from pts_coaching.pts_coaching.doctype.wellbeing_answer.wellbeing_answer import WellbeingAnswer
+
+		answers: DF.Table[WellbeingAnswer]
+		comment: DF.SmallText | None
+		date: DF.Date
+		done_with: DF.Literal["With their coach", "On their own"]
+		measure: DF.Link
+		person: DF.Link
+		person_name: DF.Data | None
+		raw_score: DF.Int
+		relationship: DF.Link | None
+		score: DF.Float
+		score_note: DF.SmallText | None
+		scored: DF.Check
+
+	# end: auto-generated types
+	def before_validate(self):
+		if not self.measure:
+			self.measure = frappe.db.get_single_value("PTS Coaching Settings", "default_measure")
+
+	def validate(self):
+		check_person_of_relationship(self)
+		if self.date and getdate(self.date) > getdate(today()):
+			frappe.throw(
+				_("A check-in is written down once it is done: the date cannot be in the future."),
+				title=_("Check the date"),
+			)
+		if self.measure:  # without one, Frappe asks for it
+			self.score_answers()
+
+	def score_answers(self):
+		"""The score is always worked out here from the answers: whatever a client sent is replaced."""
+		measure = frappe.get_doc("Wellbeing Measure", self.measure)
+		try:
+			result = scoring.score(
+				as_measure(measure), [((row.item_code or "").strip(), row.answer) for row in self.answers]
+			)
+		except scoring.NotAccepted as not_accepted:
+			refuse(not_accepted, _("Check the answers"))
+		self.arrange_answers(measure, result)
+		self.scored = int(result.scored)
+		self.raw_score = result.raw_score or 0
+		self.score = result.score or 0
+		self.score_note = about_the_score(measure, result)
+
+	def arrange_answers(self, measure, result: scoring.Result):
+		"""One row per question, in the measure's order, showing the words the measure has now."""
+		rows = {(row.item_code or "").strip(): row for row in self.answers}
+		self.set("answers", [])
+		for idx, item in enumerate(measure.items, start=1):
+			answer = result.answers[item.code]
+			self.append("answers", rows.get(item.code) or {}).update(
+				{
+					"idx": idx,
+					"item_code": item.code,
+					"statement": item.statement,
+					"answer": None if answer is None else str(answer),
+				}
+			)
+
+
+def about_the_score(measure, result: scoring.Result) -> str | None:
+	unanswered = len(result.unanswered)
+	if measure.scoring == scoring.EACH_ON_ITS_OWN:
+		note = _("{0} questions are reported one by one, never added up, so there is no total score.").format(
+			measure.name
+		)
+		if unanswered:
+			note += " " + _("{0} of {1} questions have no answer.").format(unanswered, len(result.answers))
+		return note
+	if unanswered:
+		return _(
+			"No score: {0} of {1} questions have no answer. {2} has no official rule for filling in a "
+			"missing answer, so none is invented. Add the answers to see the score."
+		).format(unanswered, len(result.answers), measure.name)
+	return None
+
+
+@frappe.whitelist()
+def wellbeing_over_time(person: str) -> list[dict]:
+	"""For the person's form: on each measure they have used, their check-ins over time, with the
+	national average as a line. Only the check-ins the user may read are shown."""
+	frappe.get_doc("Person", person).check_permission("read")
+	check_ins = frappe.get_list(
+		"Wellbeing Check-in",
+		filters={"person": person},
+		fields=["name", "measure", "date", "scored", "score"],
+		order_by="date asc, creation asc",
+	)
+	answers = {}
+	for row in frappe.get_all(
+		"Wellbeing Answer",
+		filters={"parenttype": "Wellbeing Check-in", "parent": ("in", [c.name for c in check_ins] or [""])},
+		fields=["parent", "item_code", "answer"],
+	):
+		answers.setdefault(row.parent, {})[row.item_code] = row.answer
+	charts = []
+	for measure_name in dict.fromkeys(c.measure for c in check_ins):
+		measure = frappe.get_cached_doc("Wellbeing Measure", measure_name)
+		used = [c for c in check_ins if c.measure == measure_name]
+		if measure.scoring == scoring.EACH_ON_ITS_OWN:
+			chart = each_question_over_time(measure, used, answers)
+		else:
+			chart = score_over_time(measure, used)
+		if chart["labels"]:
+			charts.append({"measure": measure.name, "title": measure.title, **chart})
+	return charts
+
+
+def score_over_time(measure, check_ins) -> dict:
+	scored = [c for c in check_ins if c.scored]
+	markers = []
+	if measure.population_mean:
+		markers.append({"label": _("National average"), "value": measure.population_mean})
+	return {
+		"labels": [str(c.date) for c in scored],
+		"datasets": [{"name": _("Score"), "values": [c.score for c in scored]}],
+		"markers": markers,
+	}
+
+
+def each_question_over_time(measure, check_ins, answers) -> dict:
+	"""One line per question. A check-in with a question unanswered is left out rather than drawn as
+	a made-up value."""
+	codes = [item.code for item in measure.items]
+	complete = [c for c in check_ins if all(answers.get(c.name, {}).get(code) for code in codes)]
+	datasets, markers = [], []
+	for item in measure.items:
+		name = question_name(item)
+		datasets.append({"name": name, "values": [int(answers[c.name][item.code]) for c in complete]})
+		if item.population_mean:
+			markers.append({"label": _("National average: {0}").format(name), "value": item.population_mean})
+	return {"labels": [str(c.date) for c in complete], "datasets": datasets, "markers": markers}
+
+
+def question_name(item) -> str:
+	name = _(item.code.replace("_", " ").capitalize())
+	return _("{0} (lower is better)").format(name) if item.lower_is_better else name

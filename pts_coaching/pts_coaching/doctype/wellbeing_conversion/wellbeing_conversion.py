@@ -1,0 +1,22 @@
+# Copyright (c) 2026, pts_coaching contributors
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class WellbeingConversion(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		raw_score: DF.Int
+		score: DF.Float
+	# end: auto-generated types
+	pass
