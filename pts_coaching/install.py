@@ -146,8 +146,8 @@ def make_settings():
 	if settings.default_measure:
 		return
 	settings.default_measure = DEFAULT_MEASURE
-	settings.roles_that_see_everyone = [{"role": role} for role in permissions.ROLES_THAT_SEE_EVERYONE]
-	settings.roles_that_see_their_teams = [{"role": role} for role in permissions.ROLES_THAT_SEE_THEIR_TEAMS]
+	settings.set("roles_that_see_everyone", [{"role": r} for r in permissions.ROLES_THAT_SEE_EVERYONE])
+	settings.set("roles_that_see_their_teams", [{"role": r} for r in permissions.ROLES_THAT_SEE_THEIR_TEAMS])
 	settings.save(ignore_permissions=True)
 
 

@@ -104,7 +104,7 @@ def test_without_erpnext_its_fields_stay_out_of_sight():
 	assert spend_meta.get_field("accounting_doctype").hidden
 	settings_meta = frappe.get_meta("PTS Coaching Settings")
 	for fieldname in (
-		"budgets_section",
+		"budgets_tab",
 		"budget_company",
 		"budget_expense_account",
 		"budget_payment_account",

@@ -237,11 +237,13 @@ def test_forms_get_and_get_value_refuse_other_peoples_records(partners, clients,
 			assert value[0] == 403 or not value[1].get("message"), (who, name)
 
 
+@pytest.mark.parametrize("doctype", SCOPED_DOCTYPES)
 @pytest.mark.parametrize("who", USERS)
-def test_link_search_finds_only_their_people(partners, clients, who):
-	_, found = clients[who].call("frappe.desk.search.search_link", doctype="Person", txt="", page_length=100)
-	people = ours(partners, "Person")
-	assert {people[row["value"]] for row in found["message"] if row["value"] in people} == SEES[who]
+def test_link_search_finds_only_their_people_and_no_notes(partners, clients, who, doctype):
+	_, found = clients[who].call("frappe.desk.search.search_link", doctype=doctype, txt="", page_length=100)
+	records = ours(partners, doctype)
+	assert {records[row["value"]] for row in found["message"] if row["value"] in records} == SEES[who]
+	assert (SECRET in json.dumps(found)) <= (who in FREE_TEXT_READERS)
 
 
 @pytest.mark.parametrize("who", USERS)
