@@ -20,7 +20,6 @@ class CoachingRelationship(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-
 		from pts_coaching.pts_coaching.doctype.coaching_phase_history.coaching_phase_history import (
 			CoachingPhaseHistory,
 		)
@@ -38,6 +37,7 @@ class CoachingRelationship(Document):
 			"Getting to know each other", "Working together", "Paused", "Ending together", "Ended"
 		]
 		phase_history: DF.Table[CoachingPhaseHistory]
+		share_with_team: DF.Check
 		started_on: DF.Date | None
 		team: DF.Link | None
 		they_did_not_say: DF.Check

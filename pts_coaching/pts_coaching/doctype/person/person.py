@@ -14,6 +14,10 @@ class Person(Document):
 		from frappe.types import DF
 
 		about_me: DF.Text | None
+		agreed_on: DF.Date | None
+		agrees_to_outcome_reporting: DF.Check
+		agrees_to_sharing_with_services: DF.Check
+		agrees_to_their_story_being_told: DF.Check
 		contact: DF.Link | None
 		date_of_birth: DF.Date | None
 		email: DF.Data | None
@@ -24,5 +28,6 @@ class Person(Document):
 		preferred_name: DF.Data
 		pronouns: DF.Data | None
 		user: DF.Link | None
+		what_they_agreed: DF.SmallText | None
 	# end: auto-generated types
 	pass

@@ -12,7 +12,16 @@ class PTSCoachingSettings(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+		from pts_coaching.pts_coaching.doctype.pts_coaching_settings_role.pts_coaching_settings_role import (
+			PTSCoachingSettingsRole,
+		)
 
+		budget_company: DF.Link | None
+		budget_expense_account: DF.Link | None
+		budget_payment_account: DF.Link | None
 		default_measure: DF.Link | None
+		retention_years: DF.Int
+		roles_that_see_everyone: DF.TableMultiSelect[PTSCoachingSettingsRole]
+		roles_that_see_their_teams: DF.TableMultiSelect[PTSCoachingSettingsRole]
 	# end: auto-generated types
 	pass
