@@ -18,6 +18,7 @@ class Aspiration(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from pts_coaching.pts_coaching.doctype.aspiration_step.aspiration_step import AspirationStep
 
 		achieved_on: DF.Date | None

@@ -24,6 +24,7 @@ class CoachReflection(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from pts_coaching.pts_coaching.doctype.coach_reflection_theme.coach_reflection_theme import (
 			CoachReflectionTheme,
 		)

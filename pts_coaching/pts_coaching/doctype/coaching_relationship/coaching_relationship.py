@@ -20,6 +20,7 @@ class CoachingRelationship(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from pts_coaching.pts_coaching.doctype.coaching_phase_history.coaching_phase_history import (
 			CoachingPhaseHistory,
 		)

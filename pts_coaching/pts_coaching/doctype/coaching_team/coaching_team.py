@@ -12,6 +12,7 @@ class CoachingTeam(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from pts_coaching.pts_coaching.doctype.coaching_team_member.coaching_team_member import (
 			CoachingTeamMember,
 		)

@@ -18,6 +18,7 @@ class ConnectionSnapshot(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from pts_coaching.pts_coaching.doctype.person_connection.person_connection import PersonConnection
 
 		average_closeness: DF.Float

@@ -16,6 +16,7 @@ class OutcomesContract(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from pts_coaching.pts_coaching.doctype.outcomes_contract_outcome.outcomes_contract_outcome import (
 			OutcomesContractOutcome,
 		)

@@ -12,6 +12,7 @@ class PTSCoachingSettings(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from pts_coaching.pts_coaching.doctype.pts_coaching_settings_role.pts_coaching_settings_role import (
 			PTSCoachingSettingsRole,
 		)

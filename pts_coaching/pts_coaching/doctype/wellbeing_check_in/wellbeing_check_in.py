@@ -19,6 +19,7 @@ class WellbeingCheckin(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from pts_coaching.pts_coaching.doctype.wellbeing_answer.wellbeing_answer import WellbeingAnswer
 
 		answers: DF.Table[WellbeingAnswer]

@@ -18,6 +18,7 @@ class WellbeingMeasure(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from pts_coaching.pts_coaching.doctype.wellbeing_conversion.wellbeing_conversion import (
 			WellbeingConversion,
 		)
