@@ -18,5 +18,5 @@ setup(
 	# frappe is not listed: the PyPI package of that name is not Frappe. bench reads the Frappe
 	# range from [tool.bench.frappe-dependencies] in pyproject.toml.
 	install_requires=["pandas>=2"],
-	extras_require={"test": ["pytest>=8"], "browser": ["playwright>=1.40"]},
+	extras_require={"test": ["pytest>=8", "freezegun"], "browser": ["playwright>=1.40"]},
 )

@@ -24,7 +24,33 @@ after_install = "pts_coaching.install.after_install"
 after_migrate = "pts_coaching.install.after_migrate"
 before_uninstall = "pts_coaching.install.before_uninstall"
 
-# No scheduler_events: nothing in this app moves a relationship's phase by itself.
+# The only scheduled job: anonymising after the retention period. Nothing moves a phase by itself.
+scheduler_events = {"daily": ["pts_coaching.privacy.anonymise_after_retention"]}
+
+# Frappe's personal data requests: they cover the Person row, and these hooks everything about them.
+user_data_fields = [
+	{
+		"doctype": "Person",
+		"filter_by": "user",
+		"redact_fields": [
+			"preferred_name",
+			"full_name",
+			"pronouns",
+			"phone",
+			"email",
+			"about_me",
+			"what_they_agreed",
+		],
+		"partial": 1,
+	}
+]
+doc_events = {
+	"Personal Data Deletion Request": {"on_update": "pts_coaching.privacy.on_deletion_request"},
+	"Personal Data Download Request": {"after_insert": "pts_coaching.privacy.on_download_request"},
+}
+
+# The "Everything about this person" print format lists every record through this.
+jinja = {"methods": ["pts_coaching.privacy.everything_about"]}
 
 # Who sees whom: one criterion for lists and for single records (pts_coaching/permissions.py).
 # A coach's reflections follow their own rule (coach_reflection.py): their own, and shared ones.

@@ -176,8 +176,12 @@ def test_a_relationship_begins_by_getting_to_know_each_other():
 		).insert()
 
 
-def test_nothing_moves_a_phase_by_itself():
-	assert not frappe.get_hooks("scheduler_events", app_name="pts_coaching")
-	assert not frappe.get_all(
-		"Scheduled Job Type", {"method": ("like", "pts_coaching.%"), "stopped": 0}, pluck="method"
-	)
+def test_the_only_scheduled_job_never_moves_a_phase():
+	assert frappe.get_hooks("scheduler_events", app_name="pts_coaching") == {
+		"daily": ["pts_coaching.privacy.anonymise_after_retention"]
+	}
+	silent = relationship_in(lc.WORKING_TOGETHER)
+	frappe.db.set_value("Coaching Relationship", silent.name, "last_contact_on", "2019-01-01")
+	for job in frappe.get_all("Scheduled Job Type", {"method": ("like", "pts_coaching.%")}, pluck="method"):
+		frappe.get_attr(job)()
+	assert frappe.db.get_value("Coaching Relationship", silent.name, "phase") == lc.WORKING_TOGETHER

@@ -108,3 +108,12 @@ def test_deleting_a_person_with_a_relationship_is_refused_with_a_link_error():
 	relationship = new_relationship()
 	with pytest.raises(frappe.LinkExistsError):
 		frappe.delete_doc("Person", relationship.person)
+
+
+def test_saving_a_relationship_opened_before_a_conversation_keeps_the_new_count():
+	relationship = new_relationship()
+	opened_earlier = frappe.get_doc("Coaching Relationship", relationship.name)
+	frappe.get_doc({"doctype": "Coaching Conversation", "relationship": relationship.name}).insert()
+	opened_earlier.how_we_met = "At the food bank's Tuesday lunch"
+	opened_earlier.save()
+	assert frappe.db.get_value("Coaching Relationship", relationship.name, "contact_count") == 1

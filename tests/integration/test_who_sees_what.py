@@ -17,7 +17,7 @@ import pytest
 import requests
 
 from pts_coaching.permissions import SCOPED_DOCTYPES
-from tests.integration.records import minimal
+from tests.integration.records import minimal, outcome_type
 
 SECRET = "only-for-coaches"
 PASSWORD = "Who-sees-what-2026"
@@ -167,6 +167,7 @@ def partners(desk_server):
 				}
 			).insert()
 		)
+		keep(frappe.get_doc("Outcome Type", outcome_type()))
 		journeys = {
 			"Rowan": journey("Rowan", USERS["ash"][0], "North", shared=False),
 			"Morgan": journey("Morgan", USERS["bo"][0], "North", shared=True),

@@ -54,16 +54,17 @@ class CoachingConversation(Document):
 
 def update_contact(relationship: str):
 	"""Keep the relationship's last contact and contact count in step with its conversations."""
+	# Counters only: leave `modified` alone so that a coach's open relationship form stays current.
+	frappe.db.set_value(
+		"Coaching Relationship", relationship, contact_with(relationship), update_modified=False
+	)
+
+
+def contact_with(relationship: str) -> dict:
 	conversation = frappe.qb.DocType("Coaching Conversation")
 	((contact_count, last_contact_on),) = (
 		frappe.qb.from_(conversation)
 		.select(Count(conversation.name), Max(conversation.date))
 		.where(conversation.relationship == relationship)
 	).run()
-	# Counters only: leave `modified` alone so that a coach's open relationship form stays current.
-	frappe.db.set_value(
-		"Coaching Relationship",
-		relationship,
-		{"contact_count": contact_count, "last_contact_on": last_contact_on},
-		update_modified=False,
-	)
+	return {"contact_count": contact_count, "last_contact_on": last_contact_on}

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
 from pts_coaching import lifecycle
+from pts_coaching.pts_coaching.doctype.coaching_conversation.coaching_conversation import contact_with
 
 # What a history row keeps as it happened; only its words can be added to later.
 KEPT_HISTORY_FIELDS = ("phase", "from_date", "to_date", "recorded_by", "ending_kind")
@@ -45,6 +46,9 @@ class CoachingRelationship(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		if not self.is_new():
+			# A form opened before the latest conversation must not write back its older counts.
+			self.update(contact_with(self.name))
 		previous = self.get_doc_before_save()
 		self.check_phase_move(previous)
 		if previous:

@@ -19,6 +19,18 @@ frappe.ui.form.on("Person", {
 		frm.add_custom_button(__("Wellbeing check-in"), () => {
 			frappe.new_doc("Wellbeing Check-in", { person: frm.doc.name });
 		}, __("Add"));
+		// A subject access request: everything held about them, as data and as a readable print.
+		frm.add_custom_button(__("Download everything (JSON)"), () => {
+			window.open(
+				frappe.urllib.get_full_url(
+					"/api/method/pts_coaching.privacy.download_everything?person=" +
+						encodeURIComponent(frm.doc.name)
+				)
+			);
+		}, __("Everything we hold"));
+		frm.add_custom_button(__("Print everything"), () => {
+			frappe.set_route("print", "Person", frm.doc.name, { format: "Everything about this person" });
+		}, __("Everything we hold"));
 		show_at_a_glance(frm);
 	},
 });
