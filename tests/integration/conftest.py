@@ -154,6 +154,12 @@ def lead():
 
 
 @pytest.fixture
+def visitor():
+	"""Signed in, with no coaching role."""
+	return make_user("visitor@example.org")
+
+
+@pytest.fixture
 def analyst():
 	return make_user("kim.analyst@example.org", "PTS Analyst")
 

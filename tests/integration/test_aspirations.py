@@ -246,19 +246,8 @@ def test_an_analyst_cannot_note_anything(analyst):
 	assert frappe.get_doc("Aspiration", aspiration.name).steps == []
 
 
-def test_someone_who_cannot_read_the_conversation_cannot_note_from_it():
+def test_someone_who_cannot_read_the_conversation_cannot_note_from_it(visitor):
 	conversation = conversation_with(new_relationship())
-	frappe.set_user(
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": "visitor@example.org",
-				"first_name": "Visitor",
-				"send_welcome_email": 0,
-			}
-		)
-		.insert(ignore_permissions=True)
-		.name
-	)
+	frappe.set_user(visitor)
 	with pytest.raises(frappe.PermissionError):
 		note_aspiration(conversation.name, "Something")

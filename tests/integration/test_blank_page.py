@@ -69,12 +69,9 @@ def test_without_a_name_nothing_is_written(coach):
 	assert counts() == before
 
 
-def test_someone_without_a_coaching_role_cannot_start_one():
+def test_someone_without_a_coaching_role_cannot_start_one(visitor):
 	before = counts()
-	user = frappe.get_doc(
-		{"doctype": "User", "email": "visitor@example.org", "first_name": "Visitor", "send_welcome_email": 0}
-	).insert(ignore_permissions=True)
-	frappe.set_user(user.name)
+	frappe.set_user(visitor)
 	with pytest.raises(frappe.PermissionError):
 		start_with_a_conversation(preferred_name="Pat")
 	assert counts() == before

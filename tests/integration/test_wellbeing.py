@@ -322,20 +322,9 @@ def test_the_chart_shows_scores_over_time_with_the_national_average(coach):
 	assert ons4["markers"] == []
 
 
-def test_the_chart_is_only_for_those_who_may_see_the_person():
+def test_the_chart_is_only_for_those_who_may_see_the_person(visitor):
 	relationship = new_relationship()
 	check_in("ONS4", dict(zip(ONS4_CODES, ["6", "7", "8", "3"], strict=True)), relationship=relationship)
-	frappe.set_user(
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": "visitor@example.org",
-				"first_name": "Visitor",
-				"send_welcome_email": 0,
-			}
-		)
-		.insert(ignore_permissions=True)
-		.name
-	)
+	frappe.set_user(visitor)
 	with pytest.raises(frappe.PermissionError):
 		wellbeing_over_time(relationship.person)
