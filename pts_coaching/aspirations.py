@@ -7,6 +7,8 @@ without Frappe.
 
 from datetime import date
 
+from pts_coaching.rules import RuleBroken
+
 THINKING_ABOUT_IT = "Thinking about it"
 WORKING_ON_IT = "Working on it"
 ACHIEVED = "Achieved"
@@ -19,14 +21,8 @@ FIRST_STATUS = THINKING_ABOUT_IT
 OPEN_STATUSES = (THINKING_ABOUT_IT, WORKING_ON_IT, ON_HOLD)
 
 
-class NotAccepted(Exception):
-	"""`message` is English with {0}-style placeholders filled from `values`, so that the caller can
-	translate the message before filling it in."""
-
-	def __init__(self, message: str, *values):
-		super().__init__(message.format(*values))
-		self.message = message
-		self.values = values
+class NotAccepted(RuleBroken):
+	"""What the aspiration rules refuse."""
 
 
 def achieved_date(status: str, given: date | None, today: date) -> date | None:

@@ -11,6 +11,8 @@ without Frappe.
 
 from dataclasses import dataclass
 
+from pts_coaching.rules import RuleBroken
+
 GETTING_TO_KNOW_EACH_OTHER = "Getting to know each other"
 WORKING_TOGETHER = "Working together"
 PAUSED = "Paused"
@@ -50,14 +52,8 @@ MOVES = (
 )
 
 
-class MoveNotAllowed(Exception):
-	"""A move the rules do not allow. `message` is English with {0}-style placeholders filled from
-	`values`, so that the caller can translate the message before filling it in."""
-
-	def __init__(self, message: str, *values: str):
-		super().__init__(message.format(*values))
-		self.message = message
-		self.values = values
+class MoveNotAllowed(RuleBroken):
+	"""A move between phases the rules do not allow."""
 
 
 def moves_from(phase: str) -> tuple[Move, ...]:

@@ -14,17 +14,9 @@ and tested without Frappe.
 from dataclasses import dataclass
 from datetime import date
 
+from pts_coaching.rules import RuleBroken
+
 CLOSENESS = range(1, 6)
-
-
-class RuleBroken(Exception):
-	"""A record these rules do not allow. `message` is English with {0}-style placeholders filled from
-	`values`, so that the caller can translate the message before filling it in."""
-
-	def __init__(self, message: str, *values):
-		super().__init__(message.format(*values))
-		self.message = message
-		self.values = values
 
 
 def check_closeness(who_or_what: str, closeness: int | None) -> None:

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from pts_coaching.rules import RuleBroken
+
 SUM = "Sum"
 SUM_THEN_CONVERT = "Sum then convert"
 EACH_ON_ITS_OWN = "Each question on its own"
@@ -21,14 +23,8 @@ SCORINGS = (SUM, SUM_THEN_CONVERT, EACH_ON_ITS_OWN)
 WHOLE_NUMBER = re.compile(r"[+-]?\d+")
 
 
-class NotAccepted(Exception):
-	"""Input the rules refuse. `message` is English with {0}-style placeholders filled from `values`,
-	so that the caller can translate the message before filling it in."""
-
-	def __init__(self, message: str, *values):
-		super().__init__(message.format(*values))
-		self.message = message
-		self.values = values
+class NotAccepted(RuleBroken):
+	"""Input the scoring rules refuse."""
 
 
 @dataclass(frozen=True)

@@ -8,18 +8,21 @@ from contextlib import contextmanager
 
 import frappe
 from frappe import _
-from frappe.utils import formatdate, getdate, today
+from frappe.utils import escape_html, formatdate, getdate, today
 
-from pts_coaching import outcomes
+from pts_coaching.rules import RuleBroken
 
 
 @contextmanager
 def said_kindly(title: str):
-	"""Turn an outcomes.RuleBroken into a translated message with the values in bold."""
+	"""Say, in the user's language, why one of the plain-Python rules refused something. Values may be
+	what a user typed, so they are escaped before they are shown."""
 	try:
 		yield
-	except outcomes.RuleBroken as broken:
-		values = (formatdate(v) if isinstance(v, datetime.date) else _(str(v)) for v in broken.values)
+	except RuleBroken as broken:
+		values = (
+			formatdate(v) if isinstance(v, datetime.date) else escape_html(_(str(v))) for v in broken.values
+		)
 		frappe.throw(_(broken.message).format(*(frappe.bold(v) for v in values)), title=_(title))
 
 

@@ -161,7 +161,7 @@ BAD = [
 	("SWEMWBS", {"W01": "a lot"}, {}, "must be a whole number"),
 	("SWEMWBS", {"W04": "3"}, {}, "W04</strong> is not a question of <strong>SWEMWBS"),
 	("ONS4", {"wellbeing": "3"}, {}, "is not a question of"),
-	("ONS4", {}, {"date": "tomorrow"}, "the date cannot be in the future"),
+	("ONS4", {}, {"date": "tomorrow"}, "it cannot be in the future"),
 ]
 
 

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
 from pts_coaching import aspirations
-from pts_coaching.records import check_person_of_relationship, refuse
+from pts_coaching.pts_coaching.records import check_relationship_is_theirs, said_kindly
 
 
 class Aspiration(Document):
@@ -35,21 +35,19 @@ class Aspiration(Document):
 
 	# end: auto-generated types
 	def validate(self):
-		check_person_of_relationship(self)
+		check_relationship_is_theirs(self)
 		if self.status:  # without one, Frappe asks for it
 			self.apply_status_rules()
 
 	def apply_status_rules(self):
 		today = getdate(nowdate())
-		try:
+		with said_kindly("Check the aspiration"):
 			self.achieved_on = aspirations.achieved_date(self.status, as_date(self.achieved_on), today)
 			aspirations.check_dates(as_date(self.set_on), self.achieved_on, today)
 			for step in self.steps:
 				step.done_on = aspirations.step_done_date(
 					step.done, as_date(step.done_on), as_date(step.added_on), today
 				)
-		except aspirations.NotAccepted as not_accepted:
-			refuse(not_accepted, _("Check the aspiration"))
 
 
 def as_date(value):

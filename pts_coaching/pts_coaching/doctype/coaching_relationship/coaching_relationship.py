@@ -8,6 +8,7 @@ from frappe.utils import getdate, nowdate
 
 from pts_coaching import lifecycle
 from pts_coaching.pts_coaching.doctype.coaching_conversation.coaching_conversation import contact_with
+from pts_coaching.pts_coaching.records import said_kindly
 
 # What a history row keeps as it happened; only its words can be added to later.
 KEPT_HISTORY_FIELDS = ("phase", "from_date", "to_date", "recorded_by", "ending_kind")
@@ -59,18 +60,13 @@ class CoachingRelationship(Document):
 			frappe.throw(_("A relationship cannot end before it started."), title=_("Check the dates"))
 
 	def check_phase_move(self, previous):
-		try:
+		with said_kindly("This move is not possible"):
 			if not previous:
 				lifecycle.check_start(self.phase)
 			elif previous.phase != self.phase:
 				lifecycle.check_move(
 					previous.phase, self.phase, self.ending_in_their_words, self.they_did_not_say
 				)
-		except lifecycle.MoveNotAllowed as not_allowed:
-			frappe.throw(
-				_(not_allowed.message).format(*(frappe.bold(_(value)) for value in not_allowed.values)),
-				title=_("This move is not possible"),
-			)
 
 	def check_history_kept(self, previous):
 		rows = {row.name: row for row in self.phase_history}

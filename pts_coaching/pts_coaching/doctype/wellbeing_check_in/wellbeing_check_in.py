@@ -8,7 +8,7 @@ from frappe.utils import getdate, today
 
 from pts_coaching import scoring
 from pts_coaching.pts_coaching.doctype.wellbeing_measure.wellbeing_measure import as_measure
-from pts_coaching.records import check_person_of_relationship, refuse
+from pts_coaching.pts_coaching.records import check_not_in_future, check_relationship_is_theirs, said_kindly
 
 
 class WellbeingCheckin(Document):
@@ -41,24 +41,18 @@ class WellbeingCheckin(Document):
 			self.measure = frappe.db.get_single_value("PTS Coaching Settings", "default_measure")
 
 	def validate(self):
-		check_person_of_relationship(self)
-		if self.date and getdate(self.date) > getdate(today()):
-			frappe.throw(
-				_("A check-in is written down once it is done: the date cannot be in the future."),
-				title=_("Check the date"),
-			)
+		check_relationship_is_theirs(self)
+		check_not_in_future(self, "date")
 		if self.measure:  # without one, Frappe asks for it
 			self.score_answers()
 
 	def score_answers(self):
 		"""The score is always worked out here from the answers: whatever a client sent is replaced."""
 		measure = frappe.get_doc("Wellbeing Measure", self.measure)
-		try:
+		with said_kindly("Check the answers"):
 			result = scoring.score(
 				as_measure(measure), [((row.item_code or "").strip(), row.answer) for row in self.answers]
 			)
-		except scoring.NotAccepted as not_accepted:
-			refuse(not_accepted, _("Check the answers"))
 		self.arrange_answers(measure, result)
 		self.scored = int(result.scored)
 		self.raw_score = result.raw_score or 0

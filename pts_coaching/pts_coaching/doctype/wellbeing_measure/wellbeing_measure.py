@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import cint, flt
 
 from pts_coaching import scoring
-from pts_coaching.records import refuse
+from pts_coaching.pts_coaching.records import said_kindly
 
 
 class WellbeingMeasure(Document):
@@ -47,11 +47,9 @@ class WellbeingMeasure(Document):
 			item.code = (item.code or "").strip()
 		measure = as_measure(self)
 		self.keep_scoring_once_used(measure)
-		try:
+		with said_kindly("Check the measure"):
 			scoring.check_measure(measure)
 			scoring.check_answer_labels(measure, self.answer_label_list())
-		except scoring.NotAccepted as not_accepted:
-			refuse(not_accepted, _("Check the measure"))
 
 	def answer_label_list(self) -> list[str]:
 		return [line.strip() for line in (self.answer_labels or "").splitlines() if line.strip()]
