@@ -70,3 +70,6 @@ override_whitelisted_methods = {
 	"frappe.desk.form.load.getdoc": "pts_coaching.permissions.getdoc",
 	"frappe.desk.form.load.get_docinfo": "pts_coaching.permissions.get_docinfo",
 }
+
+# People coached land on their own page when they sign in.
+role_home_page = {"PTS Person": "my-coaching"}

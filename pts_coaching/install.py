@@ -9,6 +9,7 @@ from pathlib import Path
 import frappe
 
 from pts_coaching import lifecycle, permissions
+from pts_coaching.portal import PERSON_ROLE
 
 LIFECYCLE_WORKFLOW = "Coaching Relationship Lifecycle"
 ROLES_WHO_MOVE_PHASES = ("PTS Coach", "PTS Coaching Lead")
@@ -58,6 +59,7 @@ def after_migrate():
 
 def make_shipped_records():
 	"""Records the app ships are made when missing and never changed after: admins own them."""
+	make_person_role_and_welsh()
 	make_aspiration_themes()
 	make_reflection_themes()
 	make_wellbeing_measures()
@@ -118,6 +120,18 @@ def make_lifecycle_workflow():
 			],
 		}
 	).insert(ignore_permissions=True)
+
+
+def make_person_role_and_welsh():
+	"""The people coached sign in to their own page only, and may read it in Welsh."""
+	if not frappe.db.exists("Role", PERSON_ROLE):
+		frappe.get_doc({"doctype": "Role", "role_name": PERSON_ROLE, "desk_access": 0}).insert(
+			ignore_permissions=True
+		)
+	if not frappe.db.exists("Language", "cy"):
+		frappe.get_doc({"doctype": "Language", "language_code": "cy", "language_name": "Cymraeg"}).insert(
+			ignore_permissions=True
+		)
 
 
 def make_aspiration_themes():

@@ -31,6 +31,20 @@ frappe.ui.form.on("Person", {
 		frm.add_custom_button(__("Print everything"), () => {
 			frappe.set_route("print", "Person", frm.doc.name, { format: "Everything about this person" });
 		}, __("Everything we hold"));
+		frm.add_custom_button(__("Invite to their own page"), () => {
+			frappe
+				.call("pts_coaching.portal.invite", { person: frm.doc.name })
+				.then(({ message }) => {
+					frm.reload_doc();
+					frappe.msgprint({
+						title: __("Their own page"),
+						message: __(
+							"Give {0} this link to set a password. It opens their page, /my-coaching: {1}",
+							[frappe.utils.escape_html(frm.doc.preferred_name), `<a href="${message}">${message}</a>`]
+						),
+					});
+				});
+		});
 		show_at_a_glance(frm);
 	},
 });
