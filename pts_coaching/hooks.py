@@ -1,3 +1,4 @@
+from pts_coaching.language_lens import LENS_DOCTYPES as _LENS_DOCTYPES
 from pts_coaching.permissions import SCOPED_DOCTYPES as _SCOPED_DOCTYPES
 
 app_name = "pts_coaching"
@@ -73,3 +74,7 @@ override_whitelisted_methods = {
 
 # People coached land on their own page when they sign in.
 role_home_page = {"PTS Person": "my-coaching"}
+
+# The language lens reads the long text of these forms as a coach writes.
+doctype_js = dict.fromkeys(_LENS_DOCTYPES, "public/js/language_lens.js")
+boot_session = "pts_coaching.language_lens.boot_session"

@@ -51,6 +51,26 @@ INSTEAD_OF = {
 }
 
 
+# Welsh, for notes written in Welsh: the same pairs in the words Welsh public services use.
+INSTEAD_OF.update(
+	{
+		"cleient": "person, neu eu henw",
+		"defnyddiwr gwasanaeth": "person, neu eu henw",
+		"atgyfeiriad": "sut wnaethon ni gwrdd",
+		"asesiad": "sgwrs gyntaf",
+		"anghenion cymhleth": "mynd trwy gyfnod anodd",
+		"bregus": "mynd trwy gyfnod anodd",
+		"anhrefnus": "mynd trwy gyfnod anodd",
+		"asesiad risg": "sgwrs am ddiogelwch: beth sy'n eu cadw'n ddiogel, yn eu geiriau nhw",
+		"heb ymgysylltu": "ddim yn cyfarfod ar hyn o bryd; wedi oedi",
+		"gwrthod": "dewis peidio",
+		"achos wedi cau": "wedi dod i ben; wedi symud ymlaen",
+		"wedi methu": "wedi newid eu meddwl; ar saib",
+		"troi allan": "wedi symud (a pham, yn eu geiriau nhw)",
+	}
+)
+
+
 class DeficitWord(NamedTuple):
 	word: str
 	instead: str
