@@ -13,6 +13,7 @@ from pts_coaching.permissions import SCOPED_DOCTYPES
 from pts_coaching.portal import invite
 from tests.integration.conftest import screenshot
 from tests.integration.records import minimal
+from tests.integration.test_welsh import welsh
 
 PASSWORD = "My-own-page-2026"
 DEES_WORDS = "Grow tomatoes on the allotment"
@@ -202,3 +203,17 @@ def test_their_page_works_on_a_phone_and_a_laptop(dee, browser, width, height, n
 	assert page.evaluate("document.documentElement.scrollWidth") <= width, "nothing runs off the screen"
 	screenshot(page, f"my-coaching-{name}")
 	context.close()
+
+
+def test_their_page_speaks_welsh_when_welsh_is_their_language(dee):
+	frappe.db.set_value("User", dee.user, "language", "cy")
+	frappe.db.commit()
+	try:
+		page = get(dee, "/my-coaching")
+		cymraeg = welsh()
+		for english in ("What I want to work towards", "How I am doing", "Everything you hold about me"):
+			assert cymraeg[english] in page.text, english
+		assert cymraeg["Hello, {0}"].format("Dee") in page.text
+	finally:
+		frappe.db.set_value("User", dee.user, "language", "en")
+		frappe.db.commit()
