@@ -33,6 +33,7 @@ APP_DOCTYPES = {
 	"Wellbeing Check-in",
 	"Wellbeing Answer",
 	"PTS Coaching Settings Role",
+	"Language Lens Word",
 	"PTS Coaching Settings",
 }
 ROLES = {"PTS Coach", "PTS Coaching Lead", "PTS Analyst"}
