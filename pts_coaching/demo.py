@@ -165,8 +165,9 @@ def site_setup() -> dj.Setup:
 
 
 def make_staff(staff: dj.Staff, write: "Writer"):
-	"""The demo's users, written as rows: saving a User one by one throttles after 60 an hour, and
-	queues a contact and a gravatar lookup for each. They all share one password hash."""
+	"""The demo's users, written as rows with what saving a User would make for them (their roles, their
+	own record shared with them, their notification settings): saving a User one by one throttles after
+	60 an hour, and queues a contact and a gravatar lookup for each. They all share one password hash."""
 	password = passlibctx.hash(DEMO_PASSWORD)
 	moment = now_datetime()
 	for member in staff.members:
@@ -201,6 +202,11 @@ def make_staff(staff: dj.Staff, write: "Writer"):
 				"share": 1,
 				"notify_by_email": 1,
 			},
+		)
+		# The desk reads these for every signed-in user; saving a User makes them.
+		write(
+			"Notification Settings",
+			{"name": member.email, "creation": moment, "owner": "Administrator", "user": member.email},
 		)
 	write.flush()
 	frappe.db.sql(
@@ -394,6 +400,8 @@ def delete_demo_documents(marker: dict) -> dict[str, int]:
 			frappe.delete_doc("Outcome Type", outcome_type, ignore_permissions=True, delete_permanently=True)
 	users = frappe.get_all("User", {"name": ("like", f"%@{dj.DOMAIN}")}, pluck="name")
 	for user in users:
+		# Deleting a User keeps a copy of its notification settings; these were the demo's own.
+		frappe.delete_doc("Notification Settings", user, ignore_permissions=True, delete_permanently=True)
 		frappe.delete_doc("User", user, force=True, ignore_permissions=True, delete_permanently=True)
 	removed["User"] = len(users)
 	return removed

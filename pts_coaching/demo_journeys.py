@@ -324,6 +324,10 @@ def at(rng: random.Random, day: date) -> datetime:
 	return datetime.combine(day, time(rng.randint(9, 17), rng.randrange(0, 60, 5)))
 
 
+def capitalised(text: str) -> str:
+	return text[:1].upper() + text[1:]
+
+
 def pick(rng: random.Random, weighted):
 	options, weights = zip(*weighted, strict=True)
 	return rng.choices(options, weights)[0]
@@ -397,6 +401,8 @@ class Journey:
 		self.coach = rng.choice(self.team.coaches).email
 		self.lead = self.team.lead.email
 		first = rng.choice(words.FIRST_NAMES)
+		close, their_close, self.close_kind = rng.choice(words.PEOPLE_CLOSE)
+		close_name = rng.choice(words.FIRST_NAMES)
 		self.preferred_name = f"{first} {rng.choice(words.INITIALS)}."
 		self.started_on = self.plan.first_day + timedelta(days=rng.randrange(DAYS))
 		self.spans = phases(rng, self.started_on, self.plan.today)
@@ -406,7 +412,8 @@ class Journey:
 			"name": first,
 			"interest": rng.choice(words.INTERESTS),
 			"place": rng.choice(words.PLACES),
-			"close": self.someone(words.PEOPLE_CLOSE)[0],
+			"close": close.format(n=close_name),
+			"their_close": their_close.format(n=close_name),
 			"strength": rng.choice(words.STRENGTHS),
 		}
 
@@ -415,7 +422,7 @@ class Journey:
 		return who.format(n=self.rng.choice(words.FIRST_NAMES), pet=self.rng.choice(words.PET_NAMES)), kind
 
 	def say(self, template: str) -> str:
-		return template.format(**self.details)
+		return capitalised(template.format(**self.details))
 
 	def add(self, doctype: str, day: date, **values) -> dict:
 		record = {
@@ -825,8 +832,8 @@ class Journey:
 			return
 		network = [
 			(
-				self.details["close"],
-				"Family" if "My " in self.details["close"] else "Friend",
+				capitalised(self.details["close"]),
+				self.close_kind,
 				rng.randint(2, 4),
 			)
 		]
@@ -867,7 +874,10 @@ class Journey:
 			]
 			for _ in range(rng.choice((0, 1, 1, 2))):
 				who, kind = self.someone(words.PEOPLE_LATER)
-				if who not in {n[0] for n in network}:
+				# One faith and one pet is enough for a person's network.
+				if who not in {n[0] for n in network} and not (
+					kind in ("Faith", "Pet") and kind in {n[1] for n in network}
+				):
 					network.append((who, kind, rng.randint(2, 4)))
 
 	def make_services(self):

@@ -50,11 +50,14 @@ PLACES = (
 	"the market", "the community centre", "the canal path", "the bandstand", "the bus station café",
 	"the leisure centre", "the chip shop on the corner", "the bench by the war memorial",
 )  # fmt: skip
+# Someone close, as the person says it ({close}) and as their coach writes it ({their_close}).
 PEOPLE_CLOSE = (
-	("My sister {n}", "Family"), ("My brother {n}", "Family"), ("Mum", "Family"), ("Dad", "Family"),
-	("Nan", "Family"), ("My daughter {n}", "Family"), ("My son {n}", "Family"), ("My aunt {n}", "Family"),
-	("{n}, my best mate", "Friend"), ("{n} from school", "Friend"), ("{n} next door", "Neighbour"),
-	("{n} upstairs", "Neighbour"),
+	("my sister {n}", "their sister {n}", "Family"), ("my brother {n}", "their brother {n}", "Family"),
+	("Mum", "their mum", "Family"), ("Dad", "their dad", "Family"), ("Nan", "their nan", "Family"),
+	("my daughter {n}", "their daughter {n}", "Family"), ("my son {n}", "their son {n}", "Family"),
+	("my aunt {n}", "their aunt {n}", "Family"), ("{n}, my best mate", "{n}, their best mate", "Friend"),
+	("{n} from school", "{n} from school", "Friend"), ("{n} next door", "{n} next door", "Neighbour"),
+	("{n} upstairs", "{n} upstairs", "Neighbour"),
 )  # fmt: skip
 PEOPLE_LATER = (
 	("The Tuesday walking group", "Group"), ("The community garden", "Group"), ("The choir", "Group"),
@@ -123,7 +126,7 @@ OPENINGS = {
 }  # fmt: skip
 TALKED_ABOUT = (
 	"{name} talked about {interest} and how it used to fill the weekends.",
-	"{name} told me about {close} and would like to see them more.",
+	"{name} told me about {their_close} and would like to see them more.",
 	"We talked about what a good week looks like for {name}.",
 	"{name} is proud of getting through a hard month.",
 	"We laughed a lot. {name} wants to get back into {interest}.",
@@ -133,7 +136,7 @@ TALKED_ABOUT = (
 	"{name} said it helps to have someone to talk things through with.",
 	"We looked at courses together; {name} liked the look of one on {interest}.",
 	"{name} told me about a tough week and what got them through it.",
-	"{name} spoke about {close}: they met up at the weekend.",
+	"{name} spoke about {their_close}: they met up at the weekend.",
 	"{name} showed me photos from {interest}.",
 	"{name} chose today's topic: what to do about the bills.",
 	"We talked about work, and what kind of work {name} would enjoy.",

@@ -18,7 +18,16 @@ from tests.integration.conftest import SITE, bench, bench_ok
 PEOPLE = 30
 SEED = 7
 # What the demo, and clearing it, may touch beyond the app's own doctypes.
-AROUND_THE_APP = ("User", "Has Role", "DocShare", "Version", "Comment", "Deleted Document", "Outcome Type")
+AROUND_THE_APP = (
+	"User",
+	"Has Role",
+	"DocShare",
+	"Notification Settings",
+	"Version",
+	"Comment",
+	"Deleted Document",
+	"Outcome Type",
+)
 # Fields saving a record sets afresh whatever it held.
 SET_BY_SAVING = {"modified", "modified_by"}
 
@@ -220,9 +229,14 @@ def test_demo_staff_sign_in_with_the_demo_password_and_see_their_people(made, de
 	assert "PTS Coaching Lead" in frappe.get_roles(staff.teams[0].lead.email)
 	assert "PTS Analyst" in frappe.get_roles(staff.analyst.email)
 
+	browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
 	login = urllib.parse.urlencode({"usr": coach, "pwd": demo.DEMO_PASSWORD}).encode()
-	with urllib.request.urlopen(f"{desk_server}/api/method/login", login, timeout=30) as response:
+	with browser.open(f"{desk_server}/api/method/login", login, timeout=30) as response:
 		assert json.load(response)["message"] == "Logged In"
+	# The desk boots for them: it reads what saving a User would have made.
+	with browser.open(f"{desk_server}/app/coaching-relationship", timeout=60) as desk:
+		assert desk.status == 200
+		assert coach in desk.read().decode()
 
 	frappe.set_user(coach)
 	theirs = set(frappe.get_list("Coaching Relationship", pluck="name"))
