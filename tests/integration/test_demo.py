@@ -213,12 +213,14 @@ def test_the_same_seed_makes_the_same_demo(made, as_of):
 	assert demo.fingerprint() == first
 
 
-def test_a_second_demo_waits_until_the_first_is_cleared(made, as_of):
+def test_a_second_demo_waits_until_the_first_is_cleared_and_none_runs_into_the_future(made, as_of):
 	counts = demo.demo_counts()
 	refused = run_demo("--people", "5", "--as-of", as_of, ok=False)
 	assert refused.returncode == 1
 	assert "Clear them first" in refused.stdout
 	assert demo.demo_counts() == counts
+	tomorrow = str(add_days(today(), 1))
+	assert "is in the future" in run_demo("--as-of", tomorrow, ok=False).stdout
 
 
 def test_demo_staff_sign_in_with_the_demo_password_and_see_their_people(made, desk_server):
