@@ -8,6 +8,8 @@ from pathlib import Path
 import frappe
 import pytest
 from frappe.core.doctype.prepared_report.prepared_report import process_filters_for_prepared_report
+from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as chart_data
+from frappe.desk.doctype.number_card.number_card import get_result as card_result
 from frappe.desk.query_report import generate_report_result
 
 from pts_coaching import lifecycle
@@ -244,6 +246,46 @@ def test_a_prepared_report_runs_in_the_background_as_the_coach_who_asked(two_coa
 		assert result["result"] and json.loads(frappe.as_json(result))
 		if report == "Wellbeing Journey":
 			assert {row["person_name"] for row in result["result"]} == {"Rowan", "Nia"}
+
+
+def test_number_cards_and_charts_count_only_a_coachs_own_people(two_coaches):
+	sam, alex = two_coaches
+
+	def numbers(user):
+		frappe.set_user(user)
+		try:
+			cards = {}
+			for name in ("People coached now", "Conversations this month", "Aspirations achieved this year"):
+				card = frappe.get_doc("Number Card", name)
+				assert frappe.has_permission("Number Card", doc=name)
+				cards[name] = card_result(card.as_json(), card.filters_json)
+			assert frappe.has_permission("Number Card", doc="Mean wellbeing change")
+			cards["Mean wellbeing change"] = frappe.get_attr(
+				frappe.get_doc("Number Card", "Mean wellbeing change").method
+			)(filters="[]")["value"]
+			for name in ("Conversations per month", "Coaching relationships by phase"):
+				assert frappe.has_permission("Dashboard Chart", doc=name)
+				cards[name] = sum(chart_data(chart_name=name, refresh=1)["datasets"][0]["values"])
+			return cards
+		finally:
+			frappe.set_user("Administrator")
+
+	assert numbers(sam) == {
+		"People coached now": 2,
+		"Conversations this month": 2,
+		"Aspirations achieved this year": 2,
+		"Mean wellbeing change": 2.0,
+		"Conversations per month": 6,
+		"Coaching relationships by phase": 2,
+	}
+	assert numbers(alex) == {
+		"People coached now": 1,
+		"Conversations this month": 1,
+		"Aspirations achieved this year": 1,
+		"Mean wellbeing change": 4.0,
+		"Conversations per month": 3,
+		"Coaching relationships by phase": 1,
+	}
 
 
 def test_the_report_builder_examples_run_as_saved_for_a_coach(two_coaches):
