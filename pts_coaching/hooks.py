@@ -15,7 +15,7 @@ add_to_apps_screen = [
 	{
 		"name": "pts_coaching",
 		"title": "PTS Coaching",
-		"route": "/app/start-with-a-conversation",
+		"route": "/app/pts-coaching",
 	}
 ]
 

@@ -222,6 +222,34 @@ def browser():
 		chromium.close()
 
 
+COACH_PASSWORD = "Coaching-in-the-open-2026"
+
+
+@pytest.fixture
+def signed_in_coach(browser, desk_server, committed):
+	"""A PTS Coach signed in to the served site in headless Chromium: their email and a page."""
+	email = "robin.browser@example.org"
+	frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": "Robin",
+			"send_welcome_email": 0,
+			"new_password": COACH_PASSWORD,
+			"roles": [{"role": "PTS Coach"}],
+		}
+	).insert(ignore_permissions=True)
+	committed.append(("User", email))
+	frappe.db.commit()
+
+	context = browser.new_context(base_url=desk_server, viewport={"width": 1280, "height": 900})
+	response = context.request.post("/api/method/login", form={"usr": email, "pwd": COACH_PASSWORD})
+	assert response.ok, response.text()
+	page = context.new_page()
+	yield email, page
+	context.close()
+
+
 SCREENSHOTS = Path(__file__).resolve().parents[1] / ".artifacts"
 
 

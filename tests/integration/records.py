@@ -1,6 +1,7 @@
 """Small makers of valid records, so that each test says only what it is about."""
 
 import frappe
+from frappe.utils import add_months, getdate, today
 
 
 def outcome_type(name: str = "Entered work") -> str:
@@ -39,3 +40,94 @@ PERSON_RECORDS = (
 	"Personal Budget Spend",
 	"Safety Conversation",
 )
+
+
+def outcomes_contract(name: str = "Kirklees outcomes", tariff: float = 1000, cap_per_person: int = 1) -> str:
+	"""A contract that pays for work entered, over the year either side of today."""
+	if not frappe.db.exists("Outcomes Contract", name):
+		frappe.get_doc(
+			{
+				"doctype": "Outcomes Contract",
+				"contract_name": name,
+				"commissioner": "Kirklees Council",
+				"from_date": add_months(today(), -12),
+				"to_date": add_months(today(), 12),
+				"outcomes": [
+					{"outcome_type": outcome_type(), "tariff": tariff, "cap_per_person": cap_per_person}
+				],
+			}
+		).insert(ignore_permissions=True)
+	return name
+
+
+def ons4(life_satisfaction: int, anxiety: int) -> list[dict]:
+	answers = {"life_satisfaction": life_satisfaction, "worthwhile": 6, "happiness": 6, "anxiety": anxiety}
+	return [{"item_code": code, "answer": str(value)} for code, value in answers.items()]
+
+
+def a_little_coaching(
+	coach: str,
+	name: str,
+	*,
+	life_satisfaction: tuple[int, int] = (5, 7),
+	agrees_to_outcome_reporting: bool = True,
+	contract: str | None = None,
+) -> list[tuple[str, str]]:
+	"""Eight months of coaching with a little of everything the reports read: three contacts (the last
+	today), two ONS4 check-ins, an aspiration achieved today, two connection snapshots, a service still
+	active, and an achievement under `contract` if one is given. Returns what it made, in that order."""
+	now = getdate(today())
+	began = add_months(now, -8)
+	made = []
+
+	def make(doc):
+		doc.insert()
+		made.append((doc.doctype, doc.name))
+		return doc
+
+	person = make(
+		frappe.get_doc(
+			{
+				"doctype": "Person",
+				"preferred_name": name,
+				"agrees_to_outcome_reporting": int(agrees_to_outcome_reporting),
+			}
+		)
+	)
+	relationship = make(
+		frappe.get_doc(
+			{"doctype": "Coaching Relationship", "person": person.name, "coach": coach, "started_on": began}
+		)
+	)
+	for when, channel in ((began, "Walk"), (add_months(now, -4), "Text message"), (now, "Phone call")):
+		make(
+			frappe.get_doc(
+				{
+					"doctype": "Coaching Conversation",
+					"relationship": relationship.name,
+					"date": when,
+					"channel": channel,
+					"coach": coach,
+				}
+			)
+		)
+	first, latest = life_satisfaction
+	make(minimal("Wellbeing Check-in", relationship, date=add_months(began, 1), answers=ons4(first, 6)))
+	make(minimal("Wellbeing Check-in", relationship, date=add_months(now, -1), answers=ons4(latest, 3)))
+	make(minimal("Aspiration", relationship, theme="Home", status="Achieved", set_on=began, achieved_on=now))
+	make(minimal("Connection Snapshot", relationship, date=add_months(began, 1)))
+	make(
+		minimal(
+			"Connection Snapshot",
+			relationship,
+			date=add_months(now, -1),
+			connections=[
+				{"who_or_what": "Mum", "kind": "Family", "closeness": 5},
+				{"who_or_what": "Running club", "kind": "Group", "closeness": 3},
+			],
+		)
+	)
+	make(minimal("Service Involvement", relationship, from_date=add_months(began, -6)))
+	if contract:
+		make(minimal("Achievement", relationship, achieved_on=add_months(now, -1), contract=contract))
+	return made

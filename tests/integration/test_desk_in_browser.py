@@ -3,36 +3,9 @@
 import re
 
 import frappe
-import pytest
 
 from pts_coaching import lifecycle
 from tests.integration.conftest import screenshot
-
-PASSWORD = "Coaching-in-the-open-2026"
-
-
-@pytest.fixture
-def signed_in_coach(browser, desk_server, committed):
-	email = "robin.browser@example.org"
-	frappe.get_doc(
-		{
-			"doctype": "User",
-			"email": email,
-			"first_name": "Robin",
-			"send_welcome_email": 0,
-			"new_password": PASSWORD,
-			"roles": [{"role": "PTS Coach"}],
-		}
-	).insert(ignore_permissions=True)
-	committed.append(("User", email))
-	frappe.db.commit()
-
-	context = browser.new_context(base_url=desk_server, viewport={"width": 1280, "height": 900})
-	response = context.request.post("/api/method/login", form={"usr": email, "pwd": PASSWORD})
-	assert response.ok, response.text()
-	page = context.new_page()
-	yield email, page
-	context.close()
 
 
 def test_a_coach_starts_with_a_blank_page_and_moves_the_relationship_on(signed_in_coach, committed):

@@ -37,12 +37,47 @@ APP_DOCTYPES = {
 	"PTS Coaching Settings",
 }
 ROLES = {"PTS Coach", "PTS Coaching Lead", "PTS Analyst"}
+SCRIPT_REPORTS = {
+	"Wellbeing Journey",
+	"Aspirations",
+	"Coaching Relationships by Phase",
+	"Endings and Moving On",
+	"Connections Over Time",
+	"Reliance on Services",
+	"Outcomes for Commissioners",
+	"Contact Rhythm",
+	"What Gets in the Way",
+}
+REPORT_BUILDER_REPORTS = {
+	"Check-ins by Measure This Month",
+	"Conversations by Channel This Month",
+	"Aspirations by Theme",
+}
+NUMBER_CARDS = {
+	"People coached now",
+	"Conversations this month",
+	"Aspirations achieved this year",
+	"Mean wellbeing change",
+}
+DASHBOARD_CHARTS = {
+	"Conversations per month",
+	"Wellbeing check-ins per month",
+	"Coaching relationships by phase",
+	"Aspirations by theme",
+}
 
 
 def what_the_app_made() -> dict:
 	return {
 		"doctypes": set(frappe.get_all("DocType", {"module": "PTS Coaching"}, pluck="name")),
 		"pages": frappe.get_all("Page", {"module": "PTS Coaching"}, pluck="name"),
+		"reports": {
+			(report.name, report.report_type)
+			for report in frappe.get_all("Report", {"module": "PTS Coaching"}, ["name", "report_type"])
+		},
+		"workspaces": frappe.get_all("Workspace", {"module": "PTS Coaching"}, pluck="name"),
+		"number cards": set(frappe.get_all("Number Card", {"module": "PTS Coaching"}, pluck="name")),
+		"dashboard charts": set(frappe.get_all("Dashboard Chart", {"module": "PTS Coaching"}, pluck="name")),
 		"roles": set(frappe.get_all("Role", {"name": ("like", "PTS %")}, pluck="name")),
 		"workflows": frappe.get_all("Workflow", {"document_type": "Coaching Relationship"}, pluck="name"),
 		"transitions": frappe.db.count("Workflow Transition", {"parent": LIFECYCLE_WORKFLOW}),
@@ -76,6 +111,12 @@ def test_install_makes_the_doctypes_roles_page_and_lifecycle_workflow():
 	made = what_the_app_made()
 	assert made["doctypes"] == APP_DOCTYPES
 	assert made["pages"] == ["start-with-a-conversation"]
+	assert made["reports"] == {(name, "Script Report") for name in SCRIPT_REPORTS} | {
+		(name, "Report Builder") for name in REPORT_BUILDER_REPORTS
+	}
+	assert made["workspaces"] == ["PTS Coaching"]
+	assert made["number cards"] == NUMBER_CARDS
+	assert made["dashboard charts"] == DASHBOARD_CHARTS
 	assert ROLES <= made["roles"]
 	assert made["workflows"] == [LIFECYCLE_WORKFLOW]
 	assert made["phase states"] == sorted(lifecycle.PHASES)
@@ -90,6 +131,23 @@ def test_install_makes_the_doctypes_roles_page_and_lifecycle_workflow():
 	assert workflow.is_active and workflow.workflow_state_field == "phase"
 	assert {(t.state, t.action, t.next_state) for t in workflow.transitions} == {
 		(m.from_phase, m.action, m.to_phase) for m in lifecycle.MOVES
+	}
+
+
+def test_the_apps_screen_opens_the_workspace_with_every_report_card_and_chart():
+	[app] = frappe.get_hooks("add_to_apps_screen")
+	assert app["route"] == "/app/pts-coaching"
+	workspace = frappe.get_doc("Workspace", "PTS Coaching")
+	assert frappe.scrub(workspace.name).replace("_", "-") == "pts-coaching" and workspace.public
+	reports = {link.link_to for link in workspace.links if link.link_type == "Report"}
+	assert reports == SCRIPT_REPORTS | REPORT_BUILDER_REPORTS
+	assert {card.number_card_name for card in workspace.number_cards} == NUMBER_CARDS
+	assert {chart.chart_name for chart in workspace.charts} == DASHBOARD_CHARTS
+	assert {(s.type, s.link_to) for s in workspace.shortcuts} == {
+		("Page", "start-with-a-conversation"),
+		("DocType", "Person"),
+		("DocType", "Coaching Relationship"),
+		("DocType", "Wellbeing Check-in"),
 	}
 
 
@@ -171,6 +229,10 @@ def test_uninstall_leaves_nothing_behind_and_install_again_works(outside_transac
 		assert made == {
 			"doctypes": set(),
 			"pages": [],
+			"reports": set(),
+			"workspaces": [],
+			"number cards": set(),
+			"dashboard charts": set(),
 			"workflows": [],
 			"transitions": 0,
 			"phase states": [],

@@ -32,22 +32,30 @@ def test_an_organisation_can_add_its_own_words():
 
 
 def _words_people_read(meta: dict):
-	for key in ("name", "title", "label", "description"):
+	for key in ("name", "title", "label", "description", "report_name", "chart_name"):
 		if isinstance(meta.get(key), str):
 			yield meta[key]
 	for field in meta.get("fields", []):
 		yield from (field.get(k) or "" for k in ("label", "description"))
 		if field.get("fieldtype") == "Select":
 			yield field.get("options") or ""
+	# A workspace: its links, shortcuts, cards and charts, and the headings in its content.
+	for table in ("links", "shortcuts", "number_cards", "charts"):
+		yield from (row.get("label") or "" for row in meta.get(table, []))
+	for block in json.loads(meta.get("content") or "[]"):
+		yield block.get("data", {}).get("text") or ""
 
 
+METADATA_FOLDERS = ("doctype", "page", "report", "workspace", "number_card", "dashboard_chart")
 APP_METADATA = sorted(
-	p for p in APP.glob("pts_coaching/**/*.json") if "/doctype/" in str(p) or "/page/" in str(p)
+	path
+	for path in APP.glob("pts_coaching/*/*/*.json")
+	if path.parent.parent.name in METADATA_FOLDERS and path.stem == path.parent.name
 )
 
 
 def test_the_app_has_metadata_to_check():
-	assert APP_METADATA
+	assert {path.parent.parent.name for path in APP_METADATA} == set(METADATA_FOLDERS)
 
 
 @pytest.mark.parametrize("path", APP_METADATA, ids=lambda p: p.stem)

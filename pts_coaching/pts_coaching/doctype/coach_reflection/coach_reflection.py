@@ -9,6 +9,7 @@ sees every reflection's structured fields: the reflection itself is at permlevel
 
 import frappe
 from frappe.model.document import Document
+from frappe.query_builder import Criterion
 
 from pts_coaching.pts_coaching.records import check_not_in_future
 
@@ -66,16 +67,21 @@ def teammates(user: str) -> set[str]:
 
 
 def get_permission_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
-	user = user or frappe.session.user
+	criterion = visible_reflections(user or frappe.session.user)
+	return "" if criterion is None else f"({criterion.get_sql(quote_char='`', with_namespace=True)})"
+
+
+def visible_reflections(user: str) -> Criterion | None:
+	"""Which reflections the user may see, as a query criterion (lists and reports use the same one);
+	None when they may see every one."""
 	if sees_every_reflection(user):
-		return ""
-	coach = "`tabCoach Reflection`.`coach`"
-	own = f"{coach} = {frappe.db.escape(user)}"
+		return None
+	reflection = frappe.qb.DocType("Coach Reflection")
+	own = reflection.coach == user
 	others = sorted(teammates(user) - {user})
 	if not others:
-		return f"({own})"
-	shared_by = ", ".join(frappe.db.escape(other) for other in others)
-	return f"({own} or (`tabCoach Reflection`.`share_with_team` = 1 and {coach} in ({shared_by})))"
+		return own
+	return own | ((reflection.share_with_team == 1) & reflection.coach.isin(others))
 
 
 def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:

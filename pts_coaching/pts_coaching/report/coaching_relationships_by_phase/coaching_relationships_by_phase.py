@@ -1,0 +1,130 @@
+# Copyright (c) 2026, pts_coaching contributors
+# License: MIT. See license.txt
+"""Coaching Relationships by Phase: per team and coach, how many relationships are in each phase.
+
+A phase is where a person is, on their terms: a pause is not dropping out, and ending together or
+moving on is good news. The phase on the report's day comes from the phase history, so a past day
+shows the phases as they were then. The arithmetic is
+pts_coaching.report_arithmetic.coaching_relationships_by_phase.
+"""
+
+import frappe
+from frappe import _
+
+from pts_coaching.lifecycle import (
+	ENDED,
+	ENDING_TOGETHER,
+	GETTING_TO_KNOW_EACH_OTHER,
+	PAUSED,
+	PHASES,
+	WORKING_TOGETHER,
+)
+from pts_coaching.pts_coaching.report.reporting import (
+	frame,
+	nothing_yet,
+	period,
+	rows_of,
+	summary,
+	visible,
+	within_relationships,
+)
+from pts_coaching.report_arithmetic.coaching_relationships_by_phase import NO_TEAM, by_phase
+
+# No phase is shown as a warning: ending together and moving on are good news.
+PHASE_COLOURS = {
+	GETTING_TO_KNOW_EACH_OTHER: "#A6B1B9",
+	WORKING_TOGETHER: "#5E64FF",
+	PAUSED: "#743EE2",
+	ENDING_TOGETHER: "#48BB74",
+	ENDED: "#29CD42",
+}
+PHASE_INDICATORS = {
+	GETTING_TO_KNOW_EACH_OTHER: "Blue",
+	WORKING_TOGETHER: "Blue",
+	PAUSED: "Blue",
+	ENDING_TOGETHER: "Green",
+	ENDED: "Green",
+}
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	from_date, to_date = period(filters)
+	relationship = frappe.qb.DocType("Coaching Relationship")
+	history = frappe.qb.DocType("Coaching Phase History")
+	query = (
+		frappe.qb.from_(relationship)
+		.join(history)
+		.on(
+			(history.parent == relationship.name)
+			& (history.parenttype == "Coaching Relationship")
+			& (history.parentfield == "phase_history")
+		)
+		.select(
+			relationship.name,
+			history.idx,
+			history.phase,
+			history.from_date,
+			relationship.team,
+			relationship.coach,
+		)
+		.where(history.from_date <= to_date)
+	)
+	query = within_relationships(visible(query, "Coaching Relationship"), relationship, filters)
+	result = by_phase(
+		frame(query, ["relationship", "idx", "phase", "from_date", "team", "coach"]), from_date, to_date
+	)
+	if not result.relationships:
+		return nothing_yet(
+			columns(), _("No coaching relationships in this period yet."), _("Coaching relationships")
+		)
+	coaches = result.by_coach.rename(columns={phase: frappe.scrub(phase) for phase in PHASES})
+	coaches = coaches.assign(
+		team=coaches["team"].replace({NO_TEAM: None}),
+		coach_name=coaches["coach"].map(lambda user: frappe.utils.get_fullname(user)),
+	)
+	return columns(), rows_of(coaches), None, chart(result), report_summary(result)
+
+
+def columns() -> list[dict]:
+	return [
+		{
+			"fieldname": "team",
+			"label": _("Team"),
+			"fieldtype": "Link",
+			"options": "Coaching Team",
+			"width": 140,
+		},
+		{"fieldname": "coach", "label": _("Coach"), "fieldtype": "Link", "options": "User", "width": 180},
+		{"fieldname": "coach_name", "label": _("Coach's name"), "fieldtype": "Data", "width": 140},
+		*(
+			{"fieldname": frappe.scrub(phase), "label": _(phase), "fieldtype": "Int", "width": 130}
+			for phase in PHASES
+		),
+		{"fieldname": "relationships", "label": _("Relationships"), "fieldtype": "Int", "width": 110},
+	]
+
+
+def chart(result) -> dict:
+	return {
+		"title": _("Coaching relationships by phase"),
+		"data": {
+			"labels": [_(phase) for phase in PHASES],
+			"datasets": [
+				{"name": _("Relationships"), "values": [result.by_phase[phase] for phase in PHASES]}
+			],
+		},
+		"type": "donut",
+		"colors": [PHASE_COLOURS[phase] for phase in PHASES],
+	}
+
+
+def report_summary(result) -> list[dict]:
+	labels = {ENDED: _("Ended in this period")}
+	return [
+		summary(result.relationships, _("Coaching relationships")),
+		*(
+			summary(result.by_phase[phase], labels.get(phase, _(phase)), indicator=PHASE_INDICATORS[phase])
+			for phase in PHASES
+		),
+	]

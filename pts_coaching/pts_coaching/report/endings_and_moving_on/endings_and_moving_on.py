@@ -1,0 +1,98 @@
+# Copyright (c) 2026, pts_coaching contributors
+# License: MIT. See license.txt
+"""Endings and Moving On: how relationships ended, how long they had lasted, and who came back.
+
+Every ending in the period is read from the phase history, with its kind as recorded then. The
+arithmetic is pts_coaching.report_arithmetic.endings_and_moving_on; the ending in the person's own
+words stays on the relationship.
+"""
+
+import frappe
+from frappe import _
+
+from pts_coaching.pts_coaching.report.reporting import (
+	frame,
+	nothing_yet,
+	number,
+	period,
+	rows_of,
+	summary,
+	visible,
+	within_relationships,
+)
+from pts_coaching.report_arithmetic.endings_and_moving_on import NOT_SAID, endings
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	from_date, to_date = period(filters)
+	relationship = frappe.qb.DocType("Coaching Relationship")
+	history = frappe.qb.DocType("Coaching Phase History")
+	query = (
+		frappe.qb.from_(relationship)
+		.join(history)
+		.on(
+			(history.parent == relationship.name)
+			& (history.parenttype == "Coaching Relationship")
+			& (history.parentfield == "phase_history")
+		)
+		.select(relationship.name, history.idx, history.phase, history.from_date, history.ending_kind)
+	)
+	query = within_relationships(visible(query, "Coaching Relationship"), relationship, filters)
+	result = endings(
+		frame(query, ["relationship", "idx", "phase", "from_date", "ending_kind"]), from_date, to_date
+	)
+	if result.endings.empty:
+		return nothing_yet(
+			columns(), _("No relationships ended in this period."), _("Endings in this period")
+		)
+	by_kind = result.by_kind.assign(ending_kind=result.by_kind["ending_kind"].map(said_kind))
+	return columns(), rows_of(by_kind), None, chart(by_kind), report_summary(result)
+
+
+def said_kind(kind: str) -> str:
+	return _("They did not say") if kind == NOT_SAID else _(kind)
+
+
+def columns() -> list[dict]:
+	days = {"fieldtype": "Float", "precision": 1, "width": 140}
+	return [
+		{"fieldname": "ending_kind", "label": _("How it ended"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "endings", "label": _("Endings"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "lower_quartile", "label": _("Days together: lower quartile"), **days},
+		{"fieldname": "median", "label": _("Days together: median"), **days},
+		{"fieldname": "upper_quartile", "label": _("Days together: upper quartile"), **days},
+		{
+			"fieldname": "ended_together",
+			"label": _("After ending together"),
+			"fieldtype": "Int",
+			"width": 160,
+		},
+		{"fieldname": "came_back", "label": _("Came back"), "fieldtype": "Int", "width": 100},
+	]
+
+
+def chart(by_kind) -> dict:
+	return {
+		"title": _("How relationships ended"),
+		"data": {
+			"labels": by_kind["ending_kind"].tolist(),
+			"datasets": [
+				{"name": _("Endings"), "values": by_kind["endings"].tolist()},
+				{"name": _("Came back"), "values": by_kind["came_back"].tolist()},
+			],
+		},
+		"type": "bar",
+		"colors": ["#29CD42", "#5E64FF"],
+	}
+
+
+def report_summary(result) -> list[dict]:
+	return [
+		summary(len(result.endings), _("Endings"), indicator="Green"),
+		summary(number(result.length.median), _("Median days together"), "Float"),
+		summary(number(result.length.lower_quartile), _("Lower quartile (days)"), "Float"),
+		summary(number(result.length.upper_quartile), _("Upper quartile (days)"), "Float"),
+		summary(result.ended_together, _("Ended after a time of ending together"), indicator="Green"),
+		summary(result.came_back, _("Came back since")),
+	]

@@ -1,0 +1,265 @@
+# Copyright (c) 2026, pts_coaching contributors
+# License: MIT. See license.txt
+"""Wellbeing Journey: each person's first and latest check-in on a measure, and what changed.
+
+The arithmetic is pts_coaching.report_arithmetic.wellbeing_journey; this module fetches the check-ins
+the user may see and says the results in words.
+"""
+
+import frappe
+import pandas as pd
+from frappe import _
+
+from pts_coaching import scoring
+from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import question_name
+from pts_coaching.pts_coaching.report.reporting import (
+	coached_within,
+	frame,
+	nothing_yet,
+	number,
+	period,
+	rows_of,
+	summary,
+	visible,
+)
+from pts_coaching.report_arithmetic.wellbeing_journey import (
+	TOTAL,
+	WELLBEING_UP,
+	Journey,
+	Question,
+	bands,
+	count_in_bands,
+	journey,
+)
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	from_date, to_date = period(filters)
+	measure_name = filters.measure or frappe.db.get_single_value("PTS Coaching Settings", "default_measure")
+	if not measure_name:
+		return nothing_yet(
+			columns(False), _("Choose a wellbeing measure to see how wellbeing changed."), _("Check-ins")
+		)
+	measure = frappe.get_cached_doc("Wellbeing Measure", measure_name)
+	each_on_its_own = measure.scoring == scoring.EACH_ON_ITS_OWN
+	result = journey(check_ins(measure, filters, from_date, to_date), questions_of(measure))
+	if result.people.empty:
+		return nothing_yet(
+			columns(each_on_its_own),
+			_("No check-ins on {0} in this period yet.").format(measure.name),
+			_("Check-ins on {0} in this period").format(measure.name),
+		)
+	codes = [question.code for question in questions_of(measure)]
+	names = dict(zip(codes, names_of(measure), strict=True))
+	people = (
+		result.people.assign(in_order=result.people["question"].map(codes.index))
+		.sort_values(["person_name", "person", "in_order"], kind="stable")
+		.assign(
+			question=lambda people: people["question"].map(names),
+			what_changed=lambda people: people["what_changed"].map(
+				lambda said: _(said) if isinstance(said, str) else None
+			),
+		)
+		.drop(columns="in_order")
+	)
+	return (
+		columns(each_on_its_own),
+		rows_of(people),
+		None,
+		chart(measure, result),
+		report_summary(measure, result),
+	)
+
+
+def questions_of(measure) -> list[Question]:
+	threshold = measure.meaningful_change or None
+	if measure.scoring == scoring.EACH_ON_ITS_OWN:
+		return [
+			Question(item.code, item.population_mean or None, threshold, bool(item.lower_is_better))
+			for item in measure.items
+		]
+	return [Question(TOTAL, measure.population_mean or None, threshold)]
+
+
+def names_of(measure) -> list[str]:
+	if measure.scoring == scoring.EACH_ON_ITS_OWN:
+		return [question_name(item) for item in measure.items]
+	return [_("Score")]
+
+
+def check_ins(measure, filters, from_date, to_date) -> pd.DataFrame:
+	"""Every value that counts: the score of each scored check-in or, for a measure whose questions
+	stand on their own, each answer given."""
+	check_in = frappe.qb.DocType("Wellbeing Check-in")
+	query = (
+		frappe.qb.from_(check_in)
+		.select(check_in.person, check_in.person_name, check_in.date, check_in.creation)
+		.where(check_in.measure == measure.name)
+		.where(check_in.date.between(from_date, to_date))
+	)
+	query = coached_within(visible(query, "Wellbeing Check-in"), check_in.person, filters)
+	if measure.scoring != scoring.EACH_ON_ITS_OWN:
+		query = query.select(check_in.score).where(check_in.scored == 1)
+		return frame(query, ["person", "person_name", "date", "order", "value"]).assign(question=TOTAL)
+	answer = frappe.qb.DocType("Wellbeing Answer")
+	query = (
+		query.join(answer)
+		.on(
+			(answer.parent == check_in.name)
+			& (answer.parenttype == "Wellbeing Check-in")
+			& (answer.parentfield == "answers")
+		)
+		.select(answer.item_code, answer.answer)
+	)
+	answers = frame(query, ["person", "person_name", "date", "order", "question", "value"])
+	# An answer is stored as the choice made; none chosen is no answer, not a zero.
+	return answers.assign(value=pd.to_numeric(answers["value"], errors="coerce"))
+
+
+def columns(each_on_its_own: bool) -> list[dict]:
+	return [
+		{"fieldname": "person", "label": _("Person"), "fieldtype": "Link", "options": "Person", "width": 110},
+		{"fieldname": "person_name", "label": _("Name"), "fieldtype": "Data", "width": 150},
+		*(
+			[{"fieldname": "question", "label": _("Question"), "fieldtype": "Data", "width": 200}]
+			if each_on_its_own
+			else []
+		),
+		{"fieldname": "check_ins", "label": _("Check-ins"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "first_date", "label": _("First check-in"), "fieldtype": "Date", "width": 110},
+		{"fieldname": "first", "label": _("First"), "fieldtype": "Float", "precision": 2, "width": 80},
+		{"fieldname": "latest_date", "label": _("Latest check-in"), "fieldtype": "Date", "width": 110},
+		{"fieldname": "latest", "label": _("Latest"), "fieldtype": "Float", "precision": 2, "width": 80},
+		{"fieldname": "change", "label": _("Change"), "fieldtype": "Float", "precision": 2, "width": 80},
+		{"fieldname": "what_changed", "label": _("What changed"), "fieldtype": "Data", "width": 170},
+	]
+
+
+def chart(measure, result: Journey) -> dict:
+	if measure.scoring == scoring.EACH_ON_ITS_OWN:
+		return means_chart(measure, result)
+	compared = result.people[result.people["check_ins"] >= 2]
+	lowest, highest = score_range(measure)
+	score_bands = bands(lowest, highest)
+	whole_numbers = measure.scoring == scoring.SUM
+	return {
+		"title": _("People by score, at their first and latest check-in"),
+		"data": {
+			"labels": [band.label(whole_numbers) for band in score_bands],
+			"datasets": [
+				{"name": _("First check-in"), "values": count_in_bands(compared["first"], score_bands)},
+				{"name": _("Latest check-in"), "values": count_in_bands(compared["latest"], score_bands)},
+			],
+		},
+		"type": "bar",
+		"colors": ["#A6B1B9", "#5E64FF"],
+	}
+
+
+def means_chart(measure, result: Journey) -> dict:
+	"""Each question's mean at first and latest check-in: one chart cannot hold four distributions."""
+	datasets = [
+		{"name": _("First check-in"), "values": [number(c.mean_first, 2) or 0 for c in result.questions]},
+		{"name": _("Latest check-in"), "values": [number(c.mean_latest, 2) or 0 for c in result.questions]},
+	]
+	if all(c.question.population_mean for c in result.questions):
+		datasets.append(
+			{"name": _("National average"), "values": [c.question.population_mean for c in result.questions]}
+		)
+	return {
+		"title": _("Mean answer to each question, at first and latest check-in"),
+		"data": {"labels": names_of(measure), "datasets": datasets},
+		"type": "bar",
+		"colors": ["#A6B1B9", "#5E64FF", "#FFA00A"],
+	}
+
+
+def score_range(measure) -> tuple[float, float]:
+	if measure.scoring == scoring.SUM_THEN_CONVERT and measure.conversion:
+		scores = [row.score for row in measure.conversion]
+		return min(scores), max(scores)
+	return sum(item.min_value for item in measure.items), sum(item.max_value for item in measure.items)
+
+
+def report_summary(measure, result: Journey) -> list[dict]:
+	people = result.people
+	compared = set(people.loc[people["check_ins"] >= 2, "person"])
+	items = [
+		summary(len(compared), _("People with two or more check-ins")),
+		summary(
+			len(set(people["person"]) - compared), _("People with one check-in so far"), indicator="Grey"
+		),
+	]
+	each_on_its_own = measure.scoring == scoring.EACH_ON_ITS_OWN
+	if not measure.meaningful_change:
+		items.append(
+			summary(_("Not set"), _("Meaningful change on {0}").format(measure.name), "Data", "Grey")
+		)
+	for change, name in zip(result.questions, names_of(measure), strict=True):
+		said = (lambda label, name=name: f"{name}: {label}") if each_on_its_own else (lambda label: label)
+		if not each_on_its_own:
+			items += [
+				summary(number(change.mean_first, 2), said(_("Mean at first check-in")), "Float"),
+				summary(number(change.mean_latest, 2), said(_("Mean at latest check-in")), "Float"),
+			]
+		items.append(summary(number(change.mean_change, 2), said(_("Mean change")), "Float"))
+		if change.question.population_mean:
+			items.append(
+				summary(
+					number(change.latest_against_population_mean, 2),
+					said(
+						_("Latest mean against the national average ({0})").format(
+							change.question.population_mean
+						)
+					),
+					"Float",
+				)
+			)
+		if change.share_up is not None:
+			threshold = f"{change.question.meaningful_change:g}"
+			items.append(
+				summary(
+					change.share_up,
+					said(_("Wellbeing up by {0} or more").format(threshold)),
+					"Percent",
+					"Green",
+				)
+			)
+			if not each_on_its_own:
+				items += [
+					summary(change.share_about_the_same, said(_("About the same")), "Percent"),
+					summary(
+						change.share_down,
+						said(_("Wellbeing down by {0} or more").format(threshold)),
+						"Percent",
+					),
+				]
+	return items
+
+
+@frappe.whitelist()
+def mean_wellbeing_change(filters=None):
+	"""The "Mean wellbeing change" number card: the mean change between first and latest check-in on the
+	default measure over the last twelve months, among the people the user may see. For a measure whose
+	questions stand on their own, its first question (on ONS4, life satisfaction, the one the ONS leads
+	with)."""
+	measure_name = frappe.db.get_single_value("PTS Coaching Settings", "default_measure")
+	if not measure_name:
+		return "–"
+	measure = frappe.get_cached_doc("Wellbeing Measure", measure_name)
+	filters = frappe.parse_json(filters)
+	# A card's own filters are a list of conditions; a coach or team chosen for it, a dict.
+	filters = frappe._dict(filters if isinstance(filters, dict) else {})
+	from_date, to_date = period({})
+	first_question = questions_of(measure)[:1]
+	result = journey(check_ins(measure, filters, from_date, to_date), first_question)
+	[change] = result.questions
+	if change.mean_change is None:
+		return "–"
+	return {
+		"value": number(change.mean_change, 2),
+		"fieldtype": "Float",
+		"route": ["query-report", "Wellbeing Journey"],
+		"route_options": {"measure": measure.name},
+	}

@@ -1,0 +1,27 @@
+// Copyright (c) 2026, pts_coaching contributors
+// License: MIT. See license.txt
+
+frappe.query_reports["What Gets in the Way"] = {
+	filters: [
+		{
+			fieldname: "from_date",
+			label: __("From"),
+			fieldtype: "Date",
+			default: frappe.datetime.add_days(frappe.datetime.add_months(frappe.datetime.get_today(), -12), 1),
+		},
+		{ fieldname: "to_date", label: __("To"), fieldtype: "Date", default: frappe.datetime.get_today() },
+		{
+			fieldname: "period",
+			label: __("Per"),
+			fieldtype: "Select",
+			options: [
+				{ value: "Month", label: __("Month") },
+				{ value: "Quarter", label: __("Quarter") },
+				{ value: "Year", label: __("Year") },
+			],
+			default: "Month",
+		},
+		{ fieldname: "team", label: __("Team"), fieldtype: "Link", options: "Coaching Team" },
+		{ fieldname: "coach", label: __("Coach"), fieldtype: "Link", options: "User" },
+	],
+};

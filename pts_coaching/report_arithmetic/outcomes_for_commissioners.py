@@ -1,0 +1,104 @@
+"""Achievements a commissioner pays for, per contract and period, and what they add up to.
+
+A contract pays its tariff for the outcome types it names, for achievements within its period, at
+most `cap_per_person` times for one person (outcomes.check_achievement, the rule the Achievement form
+uses). Earlier achievements count towards a cap even when they fall before the report's period, so the
+caller passes them in too. People who have not agreed to their achievements being reported are left
+out altogether, and how many were left out is said.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from pts_coaching.outcomes import Contract, RuleBroken, check_achievement
+from pts_coaching.report_arithmetic.over_time import as_dates, period_of
+
+NO_CONTRACT = ""
+
+
+@dataclass(frozen=True)
+class Claims:
+	# One row per contract, period and outcome type: contract, period, outcome_type, achievements,
+	# paid_for, tariff, total.
+	rows: pd.DataFrame
+	# Per contract: its total for the period.
+	totals: dict[str, float]
+	achievements: int
+	people: int
+	left_out_achievements: int
+	left_out_people: int
+
+
+def claims(
+	achievements: pd.DataFrame,
+	contracts: Sequence[Contract],
+	from_date: date,
+	to_date: date,
+	grain: str,
+) -> Claims:
+	"""`achievements`: one row per achievement with name, person, outcome_type, achieved_on, contract
+	(or nothing) and agrees (to outcome reporting), including any achieved before `from_date` under a
+	contract, which count towards its caps."""
+	achievements = achievements.assign(
+		achieved_on=as_dates(achievements["achieved_on"]),
+		contract=achievements["contract"].fillna(NO_CONTRACT),
+	).sort_values(["achieved_on", "name"], kind="stable")
+	in_period = (achievements["achieved_on"] >= pd.Timestamp(from_date)) & (
+		achievements["achieved_on"] <= pd.Timestamp(to_date)
+	)
+	agrees = achievements["agrees"].fillna(0).astype(bool)
+	left_out = achievements[in_period & ~agrees]
+
+	reported = achievements[agrees].copy()
+	reported["tariff"] = _tariffs(reported, {contract.name: contract for contract in contracts})
+	reported = reported[in_period[agrees]].assign(period=lambda a: period_of(a["achieved_on"], grain))
+
+	rows = (
+		reported.assign(paid_for=reported["tariff"].notna(), tariff_paid=reported["tariff"].fillna(0))
+		.groupby(["contract", "period", "outcome_type"], sort=True)
+		.agg(
+			achievements=("name", "count"),
+			paid_for=("paid_for", "sum"),
+			tariff=("tariff", "max"),
+			total=("tariff_paid", "sum"),
+		)
+		.reset_index()
+	)
+	rows["paid_for"] = rows["paid_for"].astype(int)
+	return Claims(
+		rows=rows,
+		totals={
+			contract: float(total)
+			for contract, total in rows.groupby("contract")["total"].sum().items()
+			if contract != NO_CONTRACT
+		},
+		achievements=len(reported),
+		people=reported["person"].nunique(),
+		left_out_achievements=len(left_out),
+		left_out_people=left_out["person"].nunique(),
+	)
+
+
+def _tariffs(achievements: pd.DataFrame, contracts: dict[str, Contract]) -> list[float | None]:
+	"""The tariff each achievement earns, in the order they were achieved, or None when its contract
+	does not pay for it (not an outcome it names, outside its period, or over the cap)."""
+	counted: dict[tuple[str, str, str], int] = {}
+	tariffs = []
+	for row in achievements.itertuples():
+		contract = contracts.get(row.contract)
+		key = (row.contract, row.person, row.outcome_type)
+		try:
+			if not contract:
+				raise RuleBroken("No contract pays for this achievement.")
+			tariff = check_achievement(
+				contract, row.outcome_type, row.achieved_on.date(), counted.get(key, 0)
+			)
+		except RuleBroken:
+			tariffs.append(None)
+			continue
+		counted[key] = counted.get(key, 0) + 1
+		tariffs.append(float(tariff.tariff))
+	return tariffs

@@ -1,0 +1,64 @@
+"""What several reports share: a person's first and latest record, and the period a date falls in."""
+
+from datetime import date
+
+import pandas as pd
+
+MONTH = "Month"
+QUARTER = "Quarter"
+YEAR = "Year"
+PERIODS = (MONTH, QUARTER, YEAR)
+
+# Lengths of time are said in whole days, the unit every date field shares.
+DAY = pd.Timedelta(days=1)
+
+
+def first_and_latest(records: pd.DataFrame, keys: list[str], order: list[str]) -> pd.DataFrame:
+	"""One row per group of `keys`: how many records it has (`records`), and every other column of its
+	first and latest record in `order`, as first_<column> and latest_<column>."""
+	ordered = records.sort_values([*keys, *order], kind="stable")
+	groups = ordered.groupby(keys, sort=True)
+	first = groups.head(1).set_index(keys)
+	latest = groups.tail(1).set_index(keys)
+	return pd.concat(
+		[groups.size().rename("records"), first.add_prefix("first_"), latest.add_prefix("latest_")], axis=1
+	).reset_index()
+
+
+def as_dates(values: pd.Series) -> pd.Series:
+	return pd.to_datetime(values, errors="coerce")
+
+
+def period_of(dates: pd.Series, grain: str) -> pd.Series:
+	"""The period each date falls in, labelled so that labels sort as the periods do: 2026-03, 2026 Q1,
+	2026."""
+	return as_dates(dates).map(lambda day: _label(pd.Period(day, _FREQUENCY[grain]), grain))
+
+
+def periods_between(from_date: date, to_date: date, grain: str) -> list[str]:
+	"""Every period from the one `from_date` falls in to the one `to_date` falls in, empty ones too."""
+	return [
+		_label(period, grain)
+		for period in pd.period_range(pd.Timestamp(from_date), pd.Timestamp(to_date), freq=_FREQUENCY[grain])
+	]
+
+
+_FREQUENCY = {MONTH: "M", QUARTER: "Q", YEAR: "Y"}
+
+
+def _label(period: pd.Period, grain: str) -> str:
+	if grain == MONTH:
+		return f"{period.year}-{period.month:02d}"
+	if grain == QUARTER:
+		return f"{period.year} Q{period.quarter}"
+	return str(period.year)
+
+
+def share(part: int, whole: int) -> float | None:
+	"""part of whole as a percentage, or None when there is nothing to take a share of."""
+	return round(100 * part / whole, 1) if whole else None
+
+
+def median_or_none(values: pd.Series) -> float | None:
+	values = values.dropna()
+	return float(values.median()) if len(values) else None

@@ -1,0 +1,183 @@
+"""Wellbeing over time: each person's first and latest check-in on a measure, compared.
+
+What is compared is a measure's total score or, for a measure whose questions are each reported on
+their own (ONS4), each of its questions apart. Only what has a value counts: a check-in without a
+score (a question left unanswered) is not a zero. Someone with one check-in so far has nothing to
+compare yet: they are counted apart, never dropped.
+
+A change counts as meaningful when it is at least the measure's meaningful-change threshold; where a
+lower answer means more wellbeing (ONS4's anxiety), a fall is the change for the better. Means are of
+the people with two or more check-ins, so that first and latest are of the same people.
+"""
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pts_coaching.report_arithmetic.over_time import first_and_latest, share
+
+# The question code that stands for a measure's total score.
+TOTAL = ""
+
+WELLBEING_UP = "Wellbeing up"
+ABOUT_THE_SAME = "About the same"
+WELLBEING_DOWN = "Wellbeing down"
+ONE_CHECK_IN = "One check-in so far"
+
+# Scores are stored to 9 decimal places: a change is rounded to them before it meets the threshold, so
+# that 20.98 - 19.98 is a change of 1.
+PLACES = 9
+
+
+@dataclass(frozen=True)
+class Question:
+	code: str = TOTAL
+	population_mean: float | None = None
+	meaningful_change: float | None = None
+	lower_is_better: bool = False
+
+
+@dataclass(frozen=True)
+class Change:
+	"""How a question's answers changed between first and latest check-in."""
+
+	question: Question
+	people: int
+	people_with_one_check_in: int
+	mean_first: float | None
+	mean_latest: float | None
+	mean_change: float | None
+	share_up: float | None
+	share_about_the_same: float | None
+	share_down: float | None
+	latest_against_population_mean: float | None
+
+
+@dataclass(frozen=True)
+class Journey:
+	# One row per person and question: person, question, check_ins, first_date, first, latest_date,
+	# latest, change, what_changed.
+	people: pd.DataFrame
+	questions: tuple[Change, ...]
+
+
+COLUMNS = ["person", "question", "check_ins", "first_date", "first", "latest_date", "latest", "change"]
+
+
+def journey(check_ins: pd.DataFrame, questions: Sequence[Question]) -> Journey:
+	"""`check_ins`: one row per value that counts, with person, question (a code, or TOTAL), date,
+	order (what comes first on the same day) and value. Any other column (a name) is carried along."""
+	carried = [c for c in check_ins.columns if c not in ("person", "question", "date", "order", "value")]
+	rows = []
+	changes = []
+	for question in questions:
+		answered = check_ins[(check_ins["question"] == question.code) & check_ins["value"].notna()]
+		people = _people(answered, question, carried)
+		rows.append(people)
+		changes.append(_change(question, people))
+	people = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=COLUMNS)
+	return Journey(people, tuple(changes))
+
+
+def _people(answered: pd.DataFrame, question: Question, carried: list[str]) -> pd.DataFrame:
+	if answered.empty:
+		return pd.DataFrame(columns=[*COLUMNS, *carried, "what_changed"])
+	ends = first_and_latest(answered, ["person"], ["date", "order"])
+	people = pd.DataFrame(
+		{
+			"person": ends["person"],
+			"question": question.code,
+			"check_ins": ends["records"],
+			"first_date": ends["first_date"],
+			"first": ends["first_value"].astype(float),
+			"latest_date": ends["latest_date"],
+			"latest": ends["latest_value"].astype(float),
+			**{column: ends[f"latest_{column}"] for column in carried},
+		}
+	)
+	once = people["check_ins"] < 2
+	people.loc[once, ["latest_date", "latest"]] = None
+	people["change"] = (people["latest"] - people["first"]).round(PLACES)
+	people["what_changed"] = [
+		ONE_CHECK_IN if one else _what_changed(change, question)
+		for one, change in zip(once, people["change"], strict=True)
+	]
+	return people
+
+
+def _what_changed(change: float, question: Question) -> str | None:
+	threshold = question.meaningful_change
+	if not threshold:
+		return None
+	better = -change if question.lower_is_better else change
+	if better >= threshold:
+		return WELLBEING_UP
+	if better <= -threshold:
+		return WELLBEING_DOWN
+	return ABOUT_THE_SAME
+
+
+def _change(question: Question, people: pd.DataFrame) -> Change:
+	compared = people[people["check_ins"] >= 2]
+	count = len(compared)
+	measured = bool(question.meaningful_change)
+
+	def shared(what: str) -> float | None:
+		return share(int((compared["what_changed"] == what).sum()), count) if measured else None
+
+	mean_first = _mean(compared["first"])
+	mean_latest = _mean(compared["latest"])
+	return Change(
+		question=question,
+		people=count,
+		people_with_one_check_in=int((people["check_ins"] == 1).sum()),
+		mean_first=mean_first,
+		mean_latest=mean_latest,
+		mean_change=None if mean_first is None else round(mean_latest - mean_first, PLACES),
+		share_up=shared(WELLBEING_UP),
+		share_about_the_same=shared(ABOUT_THE_SAME),
+		share_down=shared(WELLBEING_DOWN),
+		latest_against_population_mean=(
+			round(mean_latest - question.population_mean, PLACES)
+			if mean_latest is not None and question.population_mean
+			else None
+		),
+	)
+
+
+def _mean(values: pd.Series) -> float | None:
+	return float(values.astype(float).mean()) if len(values) else None
+
+
+@dataclass(frozen=True)
+class Band:
+	low: float
+	high: float  # not included, except in the last band
+
+	def label(self, whole_numbers: bool) -> str:
+		top = self.high - 1 if whole_numbers else self.high - 0.01
+		return f"{self.low:g}–{top:g}"
+
+
+def bands(lowest: float, highest: float, at_most: int = 10) -> list[Band]:
+	"""Equal bands of a round width (1, 2, 5, 10, 20...) from a multiple of it, covering lowest to
+	highest in at most `at_most` bands."""
+	width = next(
+		w
+		for w in (step * 10**power for power in range(6) for step in (1, 2, 5))
+		if math.floor(highest / w) - math.floor(lowest / w) + 1 <= at_most
+	)
+	start = math.floor(lowest / width) * width
+	count = math.floor(highest / width) - math.floor(lowest / width) + 1
+	return [Band(start + i * width, start + (i + 1) * width) for i in range(count)]
+
+
+def count_in_bands(values: Iterable[float], in_bands: list[Band]) -> list[int]:
+	"""How many values fall in each band; the highest value of the last band counts in it."""
+	counts = [0] * len(in_bands)
+	for value in values:
+		index = sum(1 for band in in_bands[1:] if value >= band.low)
+		counts[index] += 1
+	return counts

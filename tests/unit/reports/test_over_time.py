@@ -1,0 +1,50 @@
+from datetime import date
+
+import pandas as pd
+
+from pts_coaching.report_arithmetic.over_time import (
+	MONTH,
+	QUARTER,
+	YEAR,
+	first_and_latest,
+	period_of,
+	periods_between,
+	share,
+)
+
+
+def test_periods_are_labelled_so_that_they_sort_in_order():
+	days = pd.Series([date(2026, 1, 31), date(2026, 11, 1)])
+	assert period_of(days, MONTH).tolist() == ["2026-01", "2026-11"]
+	assert period_of(days, QUARTER).tolist() == ["2026 Q1", "2026 Q4"]
+	assert period_of(days, YEAR).tolist() == ["2026", "2026"]
+
+
+def test_every_period_between_two_days_empty_ones_too():
+	assert periods_between(date(2025, 11, 30), date(2026, 2, 1), MONTH) == [
+		"2025-11",
+		"2025-12",
+		"2026-01",
+		"2026-02",
+	]
+	assert periods_between(date(2025, 12, 31), date(2026, 4, 1), QUARTER) == ["2025 Q4", "2026 Q1", "2026 Q2"]
+
+
+def test_first_and_latest_of_each_group():
+	ends = first_and_latest(
+		pd.DataFrame(
+			[("P1", 2, "b"), ("P1", 1, "a"), ("P1", 3, "c"), ("P2", 1, "x")],
+			columns=["person", "order", "value"],
+		),
+		["person"],
+		["order"],
+	)
+	assert ends[["person", "records", "first_value", "latest_value"]].values.tolist() == [
+		["P1", 3, "a", "c"],
+		["P2", 1, "x", "x"],
+	]
+
+
+def test_a_share_is_a_percentage_to_one_place_or_nothing_of_nothing():
+	assert share(1, 3) == 33.3
+	assert share(0, 0) is None

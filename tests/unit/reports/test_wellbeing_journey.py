@@ -1,0 +1,152 @@
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from pts_coaching.report_arithmetic.wellbeing_journey import (
+	ABOUT_THE_SAME,
+	ONE_CHECK_IN,
+	TOTAL,
+	WELLBEING_DOWN,
+	WELLBEING_UP,
+	Band,
+	Question,
+	bands,
+	count_in_bands,
+	journey,
+)
+
+WEMWBS = Question(TOTAL, population_mean=49.85, meaningful_change=3)
+
+
+def check_ins(*rows):
+	return pd.DataFrame(rows, columns=["person", "question", "date", "order", "value"])
+
+
+def test_first_and_latest_score_of_each_person_compared_with_the_threshold_and_the_national_average():
+	result = journey(
+		check_ins(
+			("P1", TOTAL, date(2026, 1, 1), 1, 40),
+			("P1", TOTAL, date(2026, 6, 1), 3, 47),
+			("P1", TOTAL, date(2026, 3, 1), 2, 45),  # in between: neither first nor latest
+			("P2", TOTAL, date(2026, 2, 1), 1, 50),
+			("P2", TOTAL, date(2026, 5, 1), 2, 48),
+			("P3", TOTAL, date(2026, 1, 10), 1, 55),
+			("P3", TOTAL, date(2026, 4, 1), 2, 51),
+			("P4", TOTAL, date(2026, 3, 3), 1, 44),
+			# Two on one day: the order decides which came first. A change of exactly 3 is meaningful.
+			("P5", TOTAL, date(2026, 2, 2), 2, 33),
+			("P5", TOTAL, date(2026, 2, 2), 1, 30),
+		),
+		[WEMWBS],
+	)
+	people = result.people.set_index("person")
+	assert people.loc["P1", ["first", "latest", "change", "what_changed"]].tolist() == [
+		40,
+		47,
+		7,
+		WELLBEING_UP,
+	]
+	assert people.loc["P1", "check_ins"] == 3
+	assert people.loc["P2", "what_changed"] == ABOUT_THE_SAME
+	assert people.loc["P3", ["change", "what_changed"]].tolist() == [-4, WELLBEING_DOWN]
+	assert people.loc["P5", ["first", "latest", "what_changed"]].tolist() == [30, 33, WELLBEING_UP]
+	# One check-in so far: in the rows, counted apart, and left out of the comparison.
+	assert people.loc["P4", "what_changed"] == ONE_CHECK_IN
+	assert pd.isna(people.loc["P4", "latest"]) and pd.isna(people.loc["P4", "change"])
+
+	[change] = result.questions
+	assert change.people == 4
+	assert change.people_with_one_check_in == 1
+	assert change.mean_first == 43.75  # (40 + 50 + 55 + 30) / 4
+	assert change.mean_latest == 44.75  # (47 + 48 + 51 + 33) / 4
+	assert change.mean_change == 1.0
+	assert (change.share_up, change.share_about_the_same, change.share_down) == (50.0, 25.0, 25.0)
+	assert change.latest_against_population_mean == pytest.approx(-5.1)
+
+
+def test_ons4_questions_each_on_their_own_and_less_anxiety_is_wellbeing_up():
+	life = Question("life_satisfaction", population_mean=7.45, meaningful_change=1)
+	anxiety = Question("anxiety", population_mean=3.12, meaningful_change=1, lower_is_better=True)
+	result = journey(
+		check_ins(
+			("P1", "life_satisfaction", date(2026, 1, 1), 1, 5),
+			("P1", "anxiety", date(2026, 1, 1), 1, 6),
+			("P1", "life_satisfaction", date(2026, 4, 1), 2, 7),
+			("P1", "anxiety", date(2026, 4, 1), 2, 3),
+			("P2", "life_satisfaction", date(2026, 1, 2), 1, 8),
+			("P2", "anxiety", date(2026, 1, 2), 1, 2),
+			("P2", "life_satisfaction", date(2026, 5, 1), 2, 8),
+			("P2", "anxiety", date(2026, 5, 1), 2, 4),
+			# Anxiety left unanswered: not a zero, and not a check-in for that question.
+			("P3", "life_satisfaction", date(2026, 2, 1), 1, 6),
+			("P3", "anxiety", date(2026, 2, 1), 1, None),
+		),
+		[life, anxiety],
+	)
+	by_question = {change.question.code: change for change in result.questions}
+	assert by_question["life_satisfaction"].people == 2
+	assert by_question["life_satisfaction"].people_with_one_check_in == 1
+	assert by_question["life_satisfaction"].mean_first == 6.5
+	assert by_question["life_satisfaction"].mean_latest == 7.5
+	assert by_question["life_satisfaction"].mean_change == 1.0
+	assert by_question["life_satisfaction"].share_up == 50.0
+	assert by_question["life_satisfaction"].share_about_the_same == 50.0
+	assert by_question["life_satisfaction"].latest_against_population_mean == pytest.approx(0.05)
+
+	assert by_question["anxiety"].people == 2
+	assert by_question["anxiety"].people_with_one_check_in == 0
+	assert by_question["anxiety"].mean_first == 4.0
+	assert by_question["anxiety"].mean_latest == 3.5
+	assert by_question["anxiety"].mean_change == -0.5
+	assert (by_question["anxiety"].share_up, by_question["anxiety"].share_down) == (50.0, 50.0)
+	assert by_question["anxiety"].latest_against_population_mean == pytest.approx(0.38)
+
+	anxious = result.people[result.people["question"] == "anxiety"].set_index("person")
+	assert anxious.loc["P1", "what_changed"] == WELLBEING_UP  # 6 to 3
+	assert anxious.loc["P2", "what_changed"] == WELLBEING_DOWN  # 2 to 4
+	assert "P3" not in anxious.index
+
+
+def test_a_converted_score_one_threshold_up_is_meaningful_despite_floating_point():
+	swemwbs = Question(TOTAL, population_mean=23.45, meaningful_change=1)
+	result = journey(
+		check_ins(("P1", TOTAL, date(2026, 1, 1), 1, 7.03), ("P1", TOTAL, date(2026, 2, 1), 2, 8.03)),
+		[swemwbs],
+	)
+	assert result.people["what_changed"].tolist() == [WELLBEING_UP]
+
+
+def test_without_a_threshold_change_is_shown_but_nothing_is_called_meaningful():
+	result = journey(
+		check_ins(("P1", TOTAL, date(2026, 1, 1), 1, 40), ("P1", TOTAL, date(2026, 2, 1), 2, 52)),
+		[Question(TOTAL)],
+	)
+	[change] = result.questions
+	assert change.mean_change == 12
+	assert (change.share_up, change.share_down, change.latest_against_population_mean) == (None, None, None)
+	assert result.people["what_changed"].tolist() == [None]
+
+
+def test_no_check_ins_is_no_one_and_no_means():
+	result = journey(check_ins(), [WEMWBS])
+	assert result.people.empty
+	[change] = result.questions
+	assert (change.people, change.people_with_one_check_in, change.mean_first, change.share_up) == (
+		0,
+		0,
+		None,
+		None,
+	)
+
+
+def test_bands_of_a_round_width_cover_the_scale():
+	assert bands(14, 70) == [Band(low, low + 10) for low in range(10, 80, 10)]
+	assert bands(7, 35) == [Band(low, low + 5) for low in range(5, 40, 5)]
+	assert bands(0, 10)[0] == Band(0, 2)
+	assert Band(10, 20).label(whole_numbers=True) == "10–19"
+	assert Band(10, 15).label(whole_numbers=False) == "10–14.99"
+
+
+def test_each_value_in_its_band_and_the_top_of_the_scale_in_the_last():
+	assert count_in_bands([14, 19.5, 20, 70], bands(14, 70)) == [2, 1, 0, 0, 0, 0, 1]
