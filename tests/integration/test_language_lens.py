@@ -8,8 +8,6 @@ import pytest
 from pts_coaching.language_lens import hints, turn_off_for_me
 from tests.integration.conftest import new_relationship, screenshot
 
-PASSWORD = "Strength-based-2026"
-
 
 def test_a_deficit_word_gets_a_strength_based_offer():
 	assert hints("<p>Sam was a <b>no show</b> again</p>") == [
@@ -53,26 +51,12 @@ def test_a_hint_never_stops_a_save():
 	assert frappe.db.exists("Coaching Conversation", saved.name)
 
 
-def test_a_coach_sees_the_hint_as_they_write(browser, desk_server, committed):
-	email = "lens.coach@example.org"
-	frappe.get_doc(
-		{
-			"doctype": "User",
-			"email": email,
-			"first_name": "Lens",
-			"send_welcome_email": 0,
-			"new_password": PASSWORD,
-			"roles": [{"role": "PTS Coach"}],
-		}
-	).insert(ignore_permissions=True)
-	committed.append(("User", email))
+def test_a_coach_sees_the_hint_as_they_write(signed_in_coach, committed):
+	email, page = signed_in_coach
 	relationship = new_relationship(email, name="Jordan")
 	committed += [("Person", relationship.person), ("Coaching Relationship", relationship.name)]
 	frappe.db.commit()
 
-	context = browser.new_context(base_url=desk_server, viewport={"width": 1280, "height": 900})
-	assert context.request.post("/api/method/login", form={"usr": email, "pwd": PASSWORD}).ok
-	page = context.new_page()
 	page.goto(f"/app/coaching-conversation/new?relationship={relationship.name}")
 	page.locator(".ql-editor").first.click()
 	page.keyboard.type("Jordan said the last support session felt like a case review.")
@@ -84,6 +68,5 @@ def test_a_coach_sees_the_hint_as_they_write(browser, desk_server, committed):
 	page.wait_for_url(re.compile(r"/app/coaching-conversation/CONV-"))
 	saved = page.url.rsplit("/", 1)[-1]
 	committed.append(("Coaching Conversation", saved))
-	context.close()
 	frappe.db.rollback()
 	assert "support session" in frappe.db.get_value("Coaching Conversation", saved, "conversation")
