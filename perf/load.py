@@ -11,6 +11,7 @@ written twice.
 """
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -38,37 +39,25 @@ def main():
 	work = Path(tempfile.mkdtemp(prefix="pts-load-"))
 	coaches = prepare_coaches(args.users)
 	(work / "coaches.json").write_text(json.dumps(coaches))
+	(work / "started").write_text(str(frappe.utils.now_datetime()))
 	frappe.db.commit()
 
-	port = free_port()
-	# The bench's own Python, not the gunicorn script: a bench copied from another keeps that bench's
-	# path in its scripts' first line.
-	server = subprocess.Popen(
-		[
-			*(sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}"),
-			*("-w", str(args.workers), "-t", "120", "frappe.app:application"),
-		],
-		stdout=open(work / "gunicorn.log", "w"),
-		stderr=subprocess.STDOUT,
-	)
 	restart = None
-	try:
-		wait_for(f"http://127.0.0.1:{port}/api/method/ping")
-		if args.restart_mariadb_after:
-			restart = threading.Thread(
-				target=restart_mariadb, args=(args.restart_mariadb_after, work), daemon=True
-			)
-			restart.start()
-		run_locust(args, port, work)
-		if restart:
-			restart.join()
-		served_again = serves(f"http://127.0.0.1:{port}", coaches[0])
-	finally:
-		if restart:
-			restart.join()
-		mariadb_up()
-		server.terminate()
-		server.wait(timeout=60)
+	with gunicorn(args.site, args.workers, work) as url:
+		try:
+			if args.restart_mariadb_after:
+				restart = threading.Thread(
+					target=restart_mariadb, args=(args.restart_mariadb_after, work), daemon=True
+				)
+				restart.start()
+			run_locust(args, url, work)
+			if restart:
+				restart.join()
+			served_again = serves(url, args.site, coaches[0])
+		finally:
+			if restart:
+				restart.join()
+			mariadb_up()
 
 	frappe.db.connect()
 	report = summarise(work, args, served_again)
@@ -138,7 +127,29 @@ def prepare_coaches(how_many: int) -> list[dict]:
 	return coaches
 
 
-def run_locust(args, port, work):
+@contextlib.contextmanager
+def gunicorn(site: str, workers: int, work: Path):
+	"""The bench served by gunicorn on 127.0.0.1, as in production; yields its address."""
+	port = free_port()
+	# The bench's own Python, not the gunicorn script: a bench copied from another keeps that bench's
+	# path in its scripts' first line.
+	server = subprocess.Popen(
+		[
+			*(sys.executable, "-m", "gunicorn", "-b", f"127.0.0.1:{port}"),
+			*("-w", str(workers), "-t", "120", "frappe.app:application"),
+		],
+		stdout=open(work / "gunicorn.log", "w"),
+		stderr=subprocess.STDOUT,
+	)
+	try:
+		wait_for(f"http://127.0.0.1:{port}/api/method/ping", site)
+		yield f"http://127.0.0.1:{port}"
+	finally:
+		server.terminate()
+		server.wait(timeout=60)
+
+
+def run_locust(args, url, work):
 	venv = HERE / ".venv"
 	if not (venv / "bin" / "locust").exists():
 		subprocess.run(["python3", "-m", "venv", str(venv)], check=True)
@@ -153,12 +164,14 @@ def run_locust(args, port, work):
 				"--only-summary",
 			),
 			*("-u", str(args.users), "-r", "10", "-t", f"{int(args.minutes * 60)}s", "--stop-timeout", "30"),
-			*("--host", f"http://127.0.0.1:{port}", "--csv", str(work / "locust")),
+			*("--host", url, "--csv", str(work / "locust")),
 		],
 		env={
 			**os.environ,
 			"PTS_LOAD_COACHES": str(work / "coaches.json"),
 			"PTS_LOAD_LEDGER": str(work / "ledger.tsv"),
+			# gunicorn serves every site of the bench: the request says which.
+			"PTS_LOAD_SITE": args.site,
 		},
 		check=False,
 	)
@@ -191,11 +204,12 @@ def mariadb_up():
 	raise RuntimeError("MariaDB did not come back within 2 minutes")
 
 
-def serves(url: str, coach: dict) -> bool:
+def serves(url: str, site: str, coach: dict) -> bool:
 	"""After the run, with nothing restarted: does a coach sign in and open their people?"""
 	import http.cookiejar
 
 	opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+	opener.addheaders = [("X-Frappe-Site-Name", site)]
 	body = f"usr={coach['email']}&pwd={coach['password']}".encode()
 	try:
 		opener.open(f"{url}/api/method/login", data=body, timeout=30)
@@ -212,9 +226,10 @@ def summarise(work: Path, args, served_again: bool) -> str:
 		(doctype, coach, marker) for doctype, coach, marker, outcome in attempts if outcome == "saved"
 	]
 	failed = [(doctype, coach, marker) for doctype, coach, marker, outcome in attempts if outcome != "saved"]
-	lost, duplicated, not_theirs = check_saved(confirmed)
-	kept_after_error, _, _ = check_saved(failed)
-	half_written = half_written_check_ins(attempts) + contact_counts_out_of_step(attempts)
+	since = (work / "started").read_text()
+	lost, duplicated, not_theirs = check_saved(confirmed, since)
+	kept_after_error, _, _ = check_saved(failed, since)
+	half_written = half_written_check_ins(attempts, since) + contact_counts_out_of_step(attempts, since)
 	rows = [
 		"| request | count | failures | req/s | p50 ms | p95 ms | p99 ms |",
 		"| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -261,23 +276,26 @@ def summarise(work: Path, args, served_again: bool) -> str:
 MARKER_FIELD = {"Coaching Conversation": "next_if_they_want", "Wellbeing Check-in": "comment"}
 
 
-def check_saved(saves) -> tuple[list, list, list]:
+def check_saved(saves, since) -> tuple[list, list, list]:
 	"""Of these saves, the ones not in the database, the ones in it more than once, and the ones saved
-	under a relationship that is not the coach's."""
-	lost, duplicated, not_theirs = [], [], []
-	for doctype, coach, marker in saves:
-		found = frappe.get_all(doctype, {MARKER_FIELD[doctype]: marker}, ["relationship"])
-		if not found:
-			lost.append(marker)
-		if len(found) > 1:
-			duplicated.append(marker)
-		for row in found:
-			if frappe.db.get_value("Coaching Relationship", row.relationship, "coach") != coach:
-				not_theirs.append(marker)
+	under a relationship that is not the coach's. Records changed since the run began are read once,
+	by the `modified` index: the markers' fields have none."""
+	found: dict[str, list[str]] = {}
+	for doctype, field in MARKER_FIELD.items():
+		for marker, coach in frappe.db.sql(
+			f"""select record.`{field}`, relationship.coach from `tab{doctype}` record
+			left join `tabCoaching Relationship` relationship on relationship.name = record.relationship
+			where record.modified >= %(since)s""",
+			{"since": since},
+		):
+			found.setdefault(marker, []).append(coach)
+	lost = [marker for _, _, marker in saves if marker not in found]
+	duplicated = [marker for _, _, marker in saves if len(found.get(marker, ())) > 1]
+	not_theirs = [marker for _, coach, marker in saves if any(c != coach for c in found.get(marker, ()))]
 	return lost, duplicated, not_theirs
 
 
-def half_written_check_ins(attempts) -> int:
+def half_written_check_ins(attempts, since) -> int:
 	markers = [marker for doctype, _, marker, _ in attempts if doctype == "Wellbeing Check-in"]
 	if not markers:
 		return 0
@@ -285,13 +303,14 @@ def half_written_check_ins(attempts) -> int:
 		frappe.db.sql(
 			"""select c.name from `tabWellbeing Check-in` c
 			left join `tabWellbeing Answer` a on a.parent = c.name and a.parenttype = 'Wellbeing Check-in'
-			where c.comment in %(markers)s group by c.name having count(a.name) != 4""",
-			{"markers": markers},
+			where c.modified >= %(since)s and c.comment in %(markers)s
+			group by c.name having count(a.name) != 4""",
+			{"markers": markers, "since": since},
 		)
 	)
 
 
-def contact_counts_out_of_step(attempts) -> int:
+def contact_counts_out_of_step(attempts, since) -> int:
 	markers = [marker for doctype, _, marker, _ in attempts if doctype == "Coaching Conversation"]
 	if not markers:
 		return 0
@@ -299,10 +318,10 @@ def contact_counts_out_of_step(attempts) -> int:
 		frappe.db.sql(
 			"""select r.name from `tabCoaching Relationship` r
 			where r.name in (select relationship from `tabCoaching Conversation`
-				where next_if_they_want in %(markers)s)
+				where modified >= %(since)s and next_if_they_want in %(markers)s)
 			and r.contact_count != (select count(*) from `tabCoaching Conversation` c
 				where c.relationship = r.name)""",
-			{"markers": markers},
+			{"markers": markers, "since": since},
 		)
 	)
 
@@ -313,10 +332,12 @@ def free_port() -> int:
 		return free.getsockname()[1]
 
 
-def wait_for(url: str):
+def wait_for(url: str, site: str):
 	for _ in range(120):
 		try:
-			urllib.request.urlopen(url, timeout=2)
+			urllib.request.urlopen(
+				urllib.request.Request(url, headers={"X-Frappe-Site-Name": site}), timeout=2
+			)
 			return
 		except OSError:
 			time.sleep(0.5)
