@@ -32,6 +32,7 @@ class Coach(HttpUser):
 	def on_start(self):
 		self.me = COACHES[next(_next_coach) % len(COACHES)]
 		self.mine = set(self.me["people"])
+		self.client.headers["X-Frappe-Site-Name"] = os.environ["PTS_LOAD_SITE"]
 		self.client.post(
 			"/api/method/login",
 			data={"usr": self.me["email"], "pwd": self.me["password"]},
