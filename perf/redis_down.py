@@ -53,11 +53,21 @@ def main():
 			steps.append(("Redis down: save a conversation", *save(coach, url, first, confirmed)))
 			steps.append(("Redis down: open their people", *people(coach, url)))
 			steps.append(("Redis down: another coach signs in", *sign_in(url, args.site, second)))
+			steps.append(
+				("Redis down: open Contact Rhythm (a Prepared Report)", *prepared_report(coach, url))
+			)
 		finally:
 			redis_up()
 		steps.append(("Redis back: save a conversation", *save(coach, url, first, confirmed)))
 		steps.append(("Redis back: another coach signs in", *sign_in(url, args.site, second)))
 	frappe.db.rollback()
+	# Prepared Reports this script asked for: what became of them, and then taken away again.
+	asked_for = frappe.get_all(
+		"Prepared Report", {"filters": ("like", '%"benchmark"%')}, ["name", "status", "error_message"]
+	)
+	for prepared in asked_for:
+		frappe.delete_doc("Prepared Report", prepared.name, force=True, ignore_permissions=True)
+	frappe.db.commit()
 	kept = sum(
 		frappe.db.count("Coaching Conversation", {"next_if_they_want": marker}) == 1 for marker in confirmed
 	)
@@ -72,6 +82,7 @@ def main():
 		"",
 		f"- saves the server confirmed: {len(confirmed)}; in the database exactly once: {kept}",
 		f"- Redis answering again at the end: {'yes' if redis_answers() else 'NO'}",
+		*(f"- Prepared Report asked for with Redis down: {p.status}" for p in asked_for),
 	]
 	report = "\n".join(lines) + "\n"
 	print(report)
@@ -111,6 +122,17 @@ def people(session: requests.Session, url: str) -> tuple:
 	)
 
 
+def prepared_report(session: requests.Session, url: str) -> tuple:
+	"""A Prepared Report runs in a background job, which goes through Redis."""
+	return timed(
+		lambda: session.post(
+			f"{url}/api/method/frappe.core.doctype.prepared_report.prepared_report.make_prepared_report",
+			json={"report_name": "Contact Rhythm", "filters": {"benchmark": uuid.uuid4().hex}},
+			timeout=60,
+		)
+	)
+
+
 def sign_in(url: str, site: str, coach: dict) -> tuple:
 	session = requests.Session()
 	session.headers.update({"X-Frappe-Site-Name": site, "Accept": "application/json"})
@@ -133,6 +155,10 @@ def timed(request) -> tuple:
 def said_to_the_coach(response: requests.Response) -> str:
 	"""What the desk would show: the message the server sent, or that it sent a traceback."""
 	if response.ok:
+		if "login" in response.url:
+			return "signed in"
+		if "prepared_report" in response.url:
+			return f"Prepared Report {response.json()['message']['name']} made"
 		return "saved" if response.request.method == "POST" else "shown"
 	try:
 		body = response.json()
