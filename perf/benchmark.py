@@ -441,8 +441,9 @@ def render(rows, args) -> str:
 		"# Benchmark",
 		"",
 		f"Site {args.site}: {frappe.db.count('Person'):,} people, {frappe.db.count('Coaching Conversation'):,} "
-		f"conversations, {frappe.db.count('Wellbeing Check-in'):,} check-ins. Machine: {platform.processor() or platform.machine()}, "
-		f"{os.cpu_count()} cores, Python {platform.python_version()}, MariaDB {frappe.db.sql('select version()')[0][0]}.",
+		f"conversations, {frappe.db.count('Wellbeing Check-in'):,} check-ins. Machine: {machine()}, "
+		f"Python {platform.python_version()}, MariaDB {frappe.db.sql('select version()')[0][0]} with a "
+		f"{frappe.db.sql('select @@innodb_buffer_pool_size')[0][0] / 2**20:,.0f} MB buffer pool.",
 		"",
 		"| what | median | p95 | hand-made SQL | ratio |",
 		"| --- | ---: | ---: | ---: | ---: |",
@@ -456,6 +457,15 @@ def render(rows, args) -> str:
 			f"{f'{median / sql_median:.1f}×' if sql else ''} |"
 		)
 	return "\n".join(lines) + "\n"
+
+
+def machine() -> str:
+	cpu = next(
+		(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+		platform.machine(),
+	)
+	memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+	return f"{os.cpu_count()} cores of {cpu}, {memory:.0f} GB memory"
 
 
 def ms(seconds: float) -> str:
