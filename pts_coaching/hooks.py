@@ -48,6 +48,7 @@ user_data_fields = [
 doc_events = {
 	"Personal Data Deletion Request": {"on_update": "pts_coaching.privacy.on_deletion_request"},
 	"Personal Data Download Request": {"after_insert": "pts_coaching.privacy.on_download_request"},
+	"Prepared Report": {"before_insert": "pts_coaching.background.check_queue_answers"},
 }
 
 # The "Everything about this person" print format lists every record through this.

@@ -41,13 +41,14 @@ def over_time(connections: pd.DataFrame, kind_order: Sequence[str] = ()) -> Conn
 		if c not in ("snapshot", "person", "date", "order", "kind", "closeness")
 	]
 	snapshots = (
-		connections.groupby("snapshot", sort=False)
+		connections.assign(closeness=connections["closeness"].astype(float))
+		.groupby("snapshot", sort=False)
 		.agg(
 			person=("person", "first"),
 			date=("date", "first"),
 			order=("order", "first"),
 			size=("kind", "count"),
-			closeness=("closeness", lambda c: c.astype(float).mean()),
+			closeness=("closeness", "mean"),
 			**{column: (column, "first") for column in carried},
 		)
 		.reset_index()

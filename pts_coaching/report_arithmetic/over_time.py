@@ -32,7 +32,9 @@ def as_dates(values: pd.Series) -> pd.Series:
 def period_of(dates: pd.Series, grain: str) -> pd.Series:
 	"""The period each date falls in, labelled so that labels sort as the periods do: 2026-03, 2026 Q1,
 	2026."""
-	return as_dates(dates).map(lambda day: _label(pd.Period(day, _FREQUENCY[grain]), grain))
+	# Each period labelled once, not each date: a year of conversations is half a million dates.
+	periods = as_dates(dates).dt.to_period(_FREQUENCY[grain])
+	return periods.map({period: _label(period, grain) for period in periods.dropna().unique()})
 
 
 def periods_between(from_date: date, to_date: date, grain: str) -> list[str]:

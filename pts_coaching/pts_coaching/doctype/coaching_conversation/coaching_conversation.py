@@ -68,3 +68,10 @@ def contact_with(relationship: str) -> dict:
 		.where(conversation.relationship == relationship)
 	).run()
 	return {"contact_count": contact_count, "last_contact_on": last_contact_on}
+
+
+def on_doctype_update():
+	# A year of conversations is half a million rows: Contact Rhythm reads date, relationship and
+	# channel from these indexes alone, by period (everyone) or by relationship (a team, a coach).
+	frappe.db.add_index("Coaching Conversation", ["date", "relationship", "channel"])
+	frappe.db.add_index("Coaching Conversation", ["relationship", "date", "channel"])

@@ -1,6 +1,7 @@
 # Copyright (c) 2026, pts_coaching contributors
 # License: MIT. See license.txt
 
+import frappe
 from frappe.model.document import Document
 
 
@@ -21,3 +22,8 @@ class WellbeingAnswer(Document):
 		statement: DF.SmallText | None
 	# end: auto-generated types
 	pass
+
+
+def on_doctype_update():
+	# Wellbeing Journey reads each check-in's answers, a million rows, from this index alone.
+	frappe.db.add_index("Wellbeing Answer", ["parent", "parentfield", "parenttype", "item_code", "answer"])

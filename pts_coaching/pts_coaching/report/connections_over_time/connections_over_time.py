@@ -12,6 +12,7 @@ from frappe import _
 from pts_coaching.pts_coaching.report.reporting import (
 	coached_within,
 	frame,
+	in_order,
 	nothing_yet,
 	number,
 	options,
@@ -40,7 +41,7 @@ def execute(filters=None):
 			snapshot.name,
 			snapshot.person,
 			snapshot.date,
-			snapshot.creation,
+			in_order(snapshot.creation),
 			connection.kind,
 			connection.closeness,
 			snapshot.person_name,

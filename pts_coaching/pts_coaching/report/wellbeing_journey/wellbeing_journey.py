@@ -15,6 +15,7 @@ from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in imp
 from pts_coaching.pts_coaching.report.reporting import (
 	coached_within,
 	frame,
+	in_order,
 	nothing_yet,
 	number,
 	period,
@@ -94,7 +95,7 @@ def check_ins(measure, filters, from_date, to_date) -> pd.DataFrame:
 	check_in = frappe.qb.DocType("Wellbeing Check-in")
 	query = (
 		frappe.qb.from_(check_in)
-		.select(check_in.person, check_in.person_name, check_in.date, check_in.creation)
+		.select(check_in.person, check_in.person_name, check_in.date, in_order(check_in.creation))
 		.where(check_in.measure == measure.name)
 		.where(check_in.date.between(from_date, to_date))
 	)
