@@ -62,6 +62,28 @@ def in_order(field):
 	return Cast(field, "char")
 
 
+def child_rows_of(parent, child, parentfield: str):
+	"""How the rows of a child table in `parentfield` join their parent record."""
+	return (
+		(child.parent == parent.name)
+		& (child.parenttype == parent._table_name.removeprefix("tab"))
+		& (child.parentfield == parentfield)
+	)
+
+
+def then_and_now_chart(title: str, labels: list, then: tuple[str, list], now: tuple[str, list]) -> dict:
+	"""A bar chart of the same things at two moments: grey for then, blue for now."""
+	return {
+		"title": title,
+		"data": {
+			"labels": labels,
+			"datasets": [{"name": name, "values": values} for name, values in (then, now)],
+		},
+		"type": "bar",
+		"colors": ["#A6B1B9", "#5E64FF"],
+	}
+
+
 def frame(query, columns: list[str]) -> pd.DataFrame:
 	"""The query's rows as a DataFrame with these columns, named as the query selects them."""
 	return pd.DataFrame(query.run(as_list=True), columns=columns)

@@ -20,6 +20,7 @@ from pts_coaching.lifecycle import (
 	WORKING_TOGETHER,
 )
 from pts_coaching.pts_coaching.report.reporting import (
+	child_rows_of,
 	frame,
 	nothing_yet,
 	period,
@@ -55,11 +56,7 @@ def execute(filters=None):
 	query = (
 		frappe.qb.from_(relationship)
 		.join(history)
-		.on(
-			(history.parent == relationship.name)
-			& (history.parenttype == "Coaching Relationship")
-			& (history.parentfield == "phase_history")
-		)
+		.on(child_rows_of(relationship, history, "phase_history"))
 		.select(
 			relationship.name,
 			history.idx,

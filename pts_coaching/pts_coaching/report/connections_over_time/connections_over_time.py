@@ -10,6 +10,7 @@ import frappe
 from frappe import _
 
 from pts_coaching.pts_coaching.report.reporting import (
+	child_rows_of,
 	coached_within,
 	frame,
 	in_order,
@@ -19,6 +20,7 @@ from pts_coaching.pts_coaching.report.reporting import (
 	period,
 	rows_of,
 	summary,
+	then_and_now_chart,
 	visible,
 )
 from pts_coaching.report_arithmetic.connections_over_time import over_time
@@ -32,11 +34,7 @@ def execute(filters=None):
 	query = (
 		frappe.qb.from_(snapshot)
 		.left_join(connection)
-		.on(
-			(connection.parent == snapshot.name)
-			& (connection.parenttype == "Connection Snapshot")
-			& (connection.parentfield == "connections")
-		)
+		.on(child_rows_of(snapshot, connection, "connections"))
 		.select(
 			snapshot.name,
 			snapshot.person,
@@ -81,18 +79,12 @@ def columns() -> list[dict]:
 
 
 def chart(result) -> dict:
-	return {
-		"title": _("Connections of each kind, at the first and latest snapshot"),
-		"data": {
-			"labels": [_(kind) for kind in result.kinds["kind"]],
-			"datasets": [
-				{"name": _("First snapshot"), "values": result.kinds["first"].tolist()},
-				{"name": _("Latest snapshot"), "values": result.kinds["latest"].tolist()},
-			],
-		},
-		"type": "bar",
-		"colors": ["#A6B1B9", "#5E64FF"],
-	}
+	return then_and_now_chart(
+		_("Connections of each kind, at the first and latest snapshot"),
+		[_(kind) for kind in result.kinds["kind"]],
+		(_("First snapshot"), result.kinds["first"].tolist()),
+		(_("Latest snapshot"), result.kinds["latest"].tolist()),
+	)
 
 
 def report_summary(result) -> list[dict]:

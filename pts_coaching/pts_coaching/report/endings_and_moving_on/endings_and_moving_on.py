@@ -11,6 +11,7 @@ import frappe
 from frappe import _
 
 from pts_coaching.pts_coaching.report.reporting import (
+	child_rows_of,
 	frame,
 	nothing_yet,
 	number,
@@ -31,11 +32,7 @@ def execute(filters=None):
 	query = (
 		frappe.qb.from_(relationship)
 		.join(history)
-		.on(
-			(history.parent == relationship.name)
-			& (history.parenttype == "Coaching Relationship")
-			& (history.parentfield == "phase_history")
-		)
+		.on(child_rows_of(relationship, history, "phase_history"))
 		.select(relationship.name, history.idx, history.phase, history.from_date, history.ending_kind)
 	)
 	query = within_relationships(visible(query, "Coaching Relationship"), relationship, filters)

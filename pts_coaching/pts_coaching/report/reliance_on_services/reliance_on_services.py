@@ -19,6 +19,7 @@ from pts_coaching.pts_coaching.report.reporting import (
 	period,
 	rows_of,
 	summary,
+	then_and_now_chart,
 	visible,
 	within_relationships,
 )
@@ -81,18 +82,12 @@ def columns() -> list[dict]:
 
 
 def chart(result) -> dict:
-	return {
-		"title": _("People relying on each kind of service"),
-		"data": {
-			"labels": [_(kind) for kind in result.kinds["service_kind"]],
-			"datasets": [
-				{"name": _("When coaching began"), "values": result.kinds["at_start"].tolist()},
-				{"name": _("At the end of the period"), "values": result.kinds["on_the_day"].tolist()},
-			],
-		},
-		"type": "bar",
-		"colors": ["#A6B1B9", "#5E64FF"],
-	}
+	return then_and_now_chart(
+		_("People relying on each kind of service"),
+		[_(kind) for kind in result.kinds["service_kind"]],
+		(_("When coaching began"), result.kinds["at_start"].tolist()),
+		(_("At the end of the period"), result.kinds["on_the_day"].tolist()),
+	)
 
 
 def report_summary(result) -> list[dict]:

@@ -13,6 +13,7 @@ from frappe import _
 from pts_coaching import scoring
 from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import question_name
 from pts_coaching.pts_coaching.report.reporting import (
+	child_rows_of,
 	coached_within,
 	frame,
 	in_order,
@@ -21,6 +22,7 @@ from pts_coaching.pts_coaching.report.reporting import (
 	period,
 	rows_of,
 	summary,
+	then_and_now_chart,
 	visible,
 )
 from pts_coaching.report_arithmetic.wellbeing_journey import (
@@ -106,11 +108,7 @@ def check_ins(measure, filters, from_date, to_date) -> pd.DataFrame:
 	answer = frappe.qb.DocType("Wellbeing Answer")
 	query = (
 		query.join(answer)
-		.on(
-			(answer.parent == check_in.name)
-			& (answer.parenttype == "Wellbeing Check-in")
-			& (answer.parentfield == "answers")
-		)
+		.on(child_rows_of(check_in, answer, "answers"))
 		.select(answer.item_code, answer.answer)
 	)
 	answers = frame(query, ["person", "person_name", "date", "order", "question", "value"])
@@ -144,18 +142,12 @@ def chart(measure, result: Journey) -> dict:
 	lowest, highest = score_range(measure)
 	score_bands = bands(lowest, highest)
 	whole_numbers = measure.scoring == scoring.SUM
-	return {
-		"title": _("People by score, at their first and latest check-in"),
-		"data": {
-			"labels": [band.label(whole_numbers) for band in score_bands],
-			"datasets": [
-				{"name": _("First check-in"), "values": count_in_bands(compared["first"], score_bands)},
-				{"name": _("Latest check-in"), "values": count_in_bands(compared["latest"], score_bands)},
-			],
-		},
-		"type": "bar",
-		"colors": ["#A6B1B9", "#5E64FF"],
-	}
+	return then_and_now_chart(
+		_("People by score, at their first and latest check-in"),
+		[band.label(whole_numbers) for band in score_bands],
+		(_("First check-in"), count_in_bands(compared["first"], score_bands)),
+		(_("Latest check-in"), count_in_bands(compared["latest"], score_bands)),
+	)
 
 
 def means_chart(measure, result: Journey) -> dict:

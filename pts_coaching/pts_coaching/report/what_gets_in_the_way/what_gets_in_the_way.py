@@ -12,7 +12,14 @@ import frappe
 from frappe import _
 
 from pts_coaching.pts_coaching.doctype.coach_reflection.coach_reflection import visible_reflections
-from pts_coaching.pts_coaching.report.reporting import frame, nothing_yet, period, rows_of, summary
+from pts_coaching.pts_coaching.report.reporting import (
+	child_rows_of,
+	frame,
+	nothing_yet,
+	period,
+	rows_of,
+	summary,
+)
 from pts_coaching.report_arithmetic.over_time import MONTH, PERIODS, QUARTER
 from pts_coaching.report_arithmetic.what_gets_in_the_way import in_the_way
 
@@ -26,11 +33,7 @@ def execute(filters=None):
 	query = (
 		frappe.qb.from_(reflection)
 		.left_join(theme)
-		.on(
-			(theme.parent == reflection.name)
-			& (theme.parenttype == "Coach Reflection")
-			& (theme.parentfield == "what_got_in_the_way")
-		)
+		.on(child_rows_of(reflection, theme, "what_got_in_the_way"))
 		.select(reflection.name, reflection.date, theme.theme)
 		.where(reflection.date.between(from_date, to_date))
 	)
