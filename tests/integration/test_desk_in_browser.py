@@ -45,6 +45,10 @@ def test_a_coach_starts_with_a_blank_page_and_moves_the_relationship_on(signed_i
 	page.get_by_role("link", name="Start working together").click()
 	page.locator(".indicator-pill", has_text=lifecycle.WORKING_TOGETHER).first.wait_for()
 	screenshot(page, "relationship-working-together")
+	page.get_by_role("tab", name="Phase history").click()
+	history = page.locator('[data-fieldname="phase_history"]')
+	history.locator(".grid-row").first.wait_for()
+	assert history.locator(".grid-add-row").is_hidden(), "the history is kept: no rows added by hand"
 	frappe.db.rollback()
 	assert (
 		frappe.db.get_value("Coaching Relationship", relationship_name, "phase") == lifecycle.WORKING_TOGETHER
