@@ -13,6 +13,7 @@ from frappe.utils import cint, flt, getdate
 
 from pts_coaching.outcomes import Contract, Tariff
 from pts_coaching.pts_coaching.report.reporting import (
+	child_rows_of,
 	coached_within,
 	frame,
 	nothing_yet,
@@ -68,7 +69,7 @@ def contracts() -> list[Contract]:
 	rows = (
 		frappe.qb.from_(contract)
 		.left_join(tariff)
-		.on((tariff.parent == contract.name) & (tariff.parenttype == "Outcomes Contract"))
+		.on(child_rows_of(contract, tariff, "outcomes"))
 		.select(
 			contract.name,
 			contract.from_date,
