@@ -9,6 +9,7 @@ from pathlib import Path
 import frappe
 
 from pts_coaching import lifecycle, permissions
+from pts_coaching.landing import start_everyone_in_the_workspace
 from pts_coaching.portal import PERSON_ROLE
 
 LIFECYCLE_WORKFLOW = "Coaching Relationship Lifecycle"
@@ -50,6 +51,7 @@ REFLECTION_THEMES = {
 def after_install():
 	make_lifecycle_workflow()
 	make_shipped_records()
+	start_everyone_in_the_workspace()
 
 
 def after_migrate():
@@ -66,10 +68,41 @@ def make_shipped_records():
 	make_settings()
 
 
+# Where Frappe keeps, in its own tables, something of a record of the app's doctypes: the notes in a
+# Version, a Comment or a Deleted Document, who opened whose record, what was attached, shared or
+# followed. Uninstall drops the app's tables; these rows would outlive them.
+FRAPPE_ROWS_ABOUT_A_RECORD = {
+	"Version": "ref_doctype",
+	"View Log": "reference_doctype",
+	"Comment": "reference_doctype",
+	"Communication": "reference_doctype",
+	"Communication Link": "link_doctype",
+	"Deleted Document": "deleted_doctype",
+	"Activity Log": "reference_doctype",
+	"Access Log": "export_from",
+	"Error Log": "reference_doctype",
+	"File": "attached_to_doctype",
+	"DocShare": "share_doctype",
+	"Document Follow": "ref_doctype",
+	"Tag Link": "document_type",
+	"ToDo": "reference_type",
+	"Notification Log": "document_type",
+	"Energy Point Log": "reference_doctype",
+	"Workflow Action": "reference_doctype",
+	"Data Import": "reference_doctype",
+	"Email Queue": "reference_doctype",
+	"Prepared Report": None,
+	"Route History": None,
+}
+WELSH_MADE_BY_THE_APP = "pts_coaching_made_welsh"
+
+
 def before_uninstall():
 	# Frappe drops the app's tables but not the values of its single doctypes.
+	app_doctypes = frappe.get_all("DocType", {"module": "PTS Coaching"}, pluck="name")
 	for single in frappe.get_all("DocType", {"module": "PTS Coaching", "issingle": 1}, pluck="name"):
 		frappe.db.delete("Singles", {"doctype": single})
+	forget_the_people(app_doctypes)
 	frappe.delete_doc("Workflow", LIFECYCLE_WORKFLOW, ignore_missing=True, force=True)
 	for action in {move.action for move in lifecycle.MOVES}:
 		if not frappe.db.exists("Workflow Transition", {"action": action}):
@@ -77,6 +110,57 @@ def before_uninstall():
 	for phase in lifecycle.PHASES:
 		if not frappe.db.exists("Workflow Document State", {"state": phase}):
 			frappe.delete_doc("Workflow State", phase, ignore_missing=True, force=True)
+	take_away_welsh_if_only_the_app_used_it()
+
+
+def forget_the_people(app_doctypes: list[str]) -> None:
+	"""Everything Frappe keeps about the app's records goes with them, and so do the website logins
+	made for people coached, which reach nothing once the app is gone."""
+	for table, field in FRAPPE_ROWS_ABOUT_A_RECORD.items():
+		if not frappe.db.table_exists(table):
+			continue
+		if table == "Prepared Report":
+			app_reports = frappe.get_all("Report", {"module": "PTS Coaching"}, pluck="name")
+			frappe.db.delete(table, {"report_name": ("in", app_reports or [""])})
+		elif table == "Route History":
+			routes = [f"app/{frappe.scrub(d).replace('_', '-')}/%" for d in app_doctypes]
+			for route in routes:
+				frappe.db.delete(table, {"route": ("like", route)})
+		elif table == "File":
+			# and the copies of everything held that the app attached to Frappe's download requests
+			copies = {"file_name": ("like", "%-everything-we-hold.json")}
+			for name in frappe.get_all(table, {field: ("in", app_doctypes)}, pluck="name") + frappe.get_all(
+				table, copies, pluck="name"
+			):
+				frappe.delete_doc("File", name, force=True, ignore_permissions=True)
+		elif frappe.get_meta(table).has_field(field):
+			frappe.db.delete(table, {field: ("in", app_doctypes)})
+	people_logins = frappe.get_all(
+		"Has Role", {"role": PERSON_ROLE, "parenttype": "User"}, pluck="parent", distinct=True
+	)
+	for user in people_logins:
+		if set(frappe.get_roles(user)) - {PERSON_ROLE, "All", "Guest"}:
+			continue  # they use the site for something else too
+		frappe.delete_doc("User", user, force=True, ignore_permissions=True, delete_permanently=True)
+	print(
+		f"PTS Coaching: removed what Frappe kept of its records (versions, comments, views, files, "
+		f"deleted documents) and {len(people_logins)} website logins of people coached."
+	)
+
+
+def take_away_welsh_if_only_the_app_used_it() -> None:
+	if not frappe.db.get_default(WELSH_MADE_BY_THE_APP):
+		return
+	frappe.db.set_default(WELSH_MADE_BY_THE_APP, None)
+	others_translate_into_welsh = any(
+		Path(frappe.get_app_path(app)).joinpath(*where).exists()
+		for app in frappe.get_installed_apps()
+		if app != "pts_coaching"
+		for where in (("translations", "cy.csv"), ("locale", "cy.po"))
+	)
+	if others_translate_into_welsh or frappe.db.exists("User", {"language": "cy"}):
+		return
+	frappe.delete_doc("Language", "cy", force=True, ignore_permissions=True, ignore_missing=True)
 
 
 def make_lifecycle_workflow():
@@ -132,6 +216,7 @@ def make_person_role_and_welsh():
 		frappe.get_doc({"doctype": "Language", "language_code": "cy", "language_name": "Cymraeg"}).insert(
 			ignore_permissions=True
 		)
+		frappe.db.set_default(WELSH_MADE_BY_THE_APP, 1)
 
 
 def make_aspiration_themes():
