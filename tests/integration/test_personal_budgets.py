@@ -2,7 +2,10 @@ import frappe
 import pytest
 from frappe.utils import today
 
-from tests.integration.conftest import LEAD_TEAM, new_relationship
+from tests.integration.conftest import ERPNEXT_COMPANY, HAS_ERPNEXT, LEAD_TEAM, new_relationship
+
+with_erpnext = pytest.mark.skipif(not HAS_ERPNEXT, reason="ERPNext is not on this bench")
+without_erpnext = pytest.mark.skipif(HAS_ERPNEXT, reason="ERPNext is on this bench")
 
 
 def spend(relationship, amount=120, decided=1, **values):
@@ -84,6 +87,7 @@ def test_a_spend_is_paid_once_approved(lead):
 	made.save()
 
 
+@without_erpnext
 def test_without_erpnext_approving_makes_no_journal_entry_and_says_nothing_of_it(lead):
 	assert "erpnext" not in frappe.get_installed_apps()
 	made = spend(new_relationship(team=LEAD_TEAM)).insert()
@@ -97,6 +101,7 @@ def test_without_erpnext_approving_makes_no_journal_entry_and_says_nothing_of_it
 	assert frappe.local.message_log == []
 
 
+@without_erpnext
 def test_without_erpnext_its_fields_stay_out_of_sight():
 	erpnext_only = "frappe.boot.versions.erpnext"
 	spend_meta = frappe.get_meta("Personal Budget Spend")
@@ -112,3 +117,59 @@ def test_without_erpnext_its_fields_stay_out_of_sight():
 		assert erpnext_only in settings_meta.get_field(fieldname).depends_on, fieldname
 	# and the settings save on a site without ERPNext
 	frappe.get_single("PTS Coaching Settings").save()
+
+
+def erpnext_account(**filters) -> str:
+	return frappe.db.get_value("Account", {"company": ERPNEXT_COMPANY, "is_group": 0, **filters}, "name")
+
+
+def budget_settings(**accounts):
+	settings = frappe.get_single("PTS Coaching Settings")
+	settings.update({"budget_company": ERPNEXT_COMPANY, **accounts})
+	return settings
+
+
+@with_erpnext
+def test_with_erpnext_approving_makes_a_draft_journal_entry_that_leads_back_to_the_spend(lead):
+	expense = erpnext_account(root_type="Expense", account_type=("in", ["", "Expense Account"]))
+	bank = erpnext_account(account_type="Bank")
+	budget_settings(budget_expense_account=expense, budget_payment_account=bank).save()
+	made = spend(new_relationship(team=LEAD_TEAM)).insert()
+	frappe.set_user(lead)
+	made.approve()
+	made.reload()
+	assert made.accounting_doctype == "Journal Entry"
+	frappe.set_user("Administrator")
+	entry = frappe.get_doc("Journal Entry", made.journal_entry)
+	assert (entry.docstatus, entry.company, entry.voucher_type) == (0, ERPNEXT_COMPANY, "Journal Entry")
+	assert {
+		(row.account, row.debit_in_account_currency, row.credit_in_account_currency) for row in entry.accounts
+	} == {
+		(expense, 120, 0),
+		(bank, 0, 120),
+	}
+	expense_line = next(row for row in entry.accounts if row.account == expense)
+	assert expense_line.cost_center == frappe.get_cached_value("Company", ERPNEXT_COMPANY, "cost_center")
+	# The entry names the spend where ERPNext shows it, and its Connections count it.
+	assert entry.cheque_no == made.name
+	assert "A bike" not in (entry.user_remark or "")
+	from frappe.desk.notifications import get_open_count
+
+	connections = get_open_count("Journal Entry", entry.name)["count"]["external_links_found"]
+	assert {"doctype": "Personal Budget Spend", "count": 1} in [
+		{"doctype": link["doctype"], "count": link["count"]} for link in connections
+	]
+
+
+@with_erpnext
+@pytest.mark.parametrize("account_type", ["Payable", "Receivable"])
+def test_with_erpnext_budgets_are_not_paid_from_an_account_that_needs_a_party(account_type):
+	with pytest.raises(frappe.ValidationError, match="supplier or customer"):
+		budget_settings(budget_payment_account=erpnext_account(account_type=account_type)).save()
+
+
+@with_erpnext
+def test_with_erpnext_budget_accounts_are_the_companys_and_not_groups():
+	group = frappe.db.get_value("Account", {"company": ERPNEXT_COMPANY, "is_group": 1}, "name")
+	with pytest.raises(frappe.ValidationError, match="group of accounts"):
+		budget_settings(budget_expense_account=group).save()

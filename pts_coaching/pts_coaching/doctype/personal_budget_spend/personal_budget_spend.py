@@ -108,6 +108,9 @@ class PersonalBudgetSpend(Document):
 				"posting_date": self.paid_on or today(),
 				# The spend's name only: what it was for is the person's words, not the ledger's.
 				"user_remark": _("Personal budget spend {0}").format(self.name),
+				# ERPNext shows the Reference Number on the entry and in the General Ledger.
+				"cheque_no": self.name,
+				"cheque_date": self.paid_on or today(),
 				"accounts": [
 					{
 						"account": expense_account,
@@ -121,3 +124,12 @@ class PersonalBudgetSpend(Document):
 		# Coaching leads seldom hold accounts roles; the entry stays a draft until finance submits it.
 		entry.insert(ignore_permissions=True)
 		self.db_set({"accounting_doctype": "Journal Entry", "journal_entry": entry.name})
+
+
+def journal_entry_dashboard(data: dict) -> dict:
+	"""override_doctype_dashboards for ERPNext's Journal Entry: its Connections lead back to the spend."""
+	data.setdefault("non_standard_fieldnames", {})["Personal Budget Spend"] = "journal_entry"
+	data.setdefault("transactions", []).append(
+		{"label": _("PTS Coaching"), "items": ["Personal Budget Spend"]}
+	)
+	return data

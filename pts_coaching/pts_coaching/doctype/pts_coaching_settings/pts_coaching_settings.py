@@ -1,7 +1,12 @@
 # Copyright (c) 2026, pts_coaching contributors
 # License: MIT. See license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
+
+# ERPNext asks for a Party on a Journal Entry line of these account types, which a spend has not got.
+ACCOUNT_TYPES_THAT_NEED_A_PARTY = ("Payable", "Receivable")
 
 
 class PTSCoachingSettings(Document):
@@ -24,5 +29,38 @@ class PTSCoachingSettings(Document):
 		retention_years: DF.Int
 		roles_that_see_everyone: DF.TableMultiSelect[PTSCoachingSettingsRole]
 		roles_that_see_their_teams: DF.TableMultiSelect[PTSCoachingSettingsRole]
+
 	# end: auto-generated types
-	pass
+	def validate(self):
+		self.check_budget_accounts()
+
+	def check_budget_accounts(self):
+		"""The accounts an approved spend's draft Journal Entry uses: ERPNext's, so checked as it would."""
+		for fieldname in ("budget_expense_account", "budget_payment_account"):
+			account = self.get(fieldname)
+			if not account:
+				continue
+			label = _(self.meta.get_label(fieldname))
+			company, is_group, account_type = frappe.db.get_value(
+				"Account", account, ["company", "is_group", "account_type"]
+			)
+			if is_group:
+				frappe.throw(
+					_("{0}: {1} is a group of accounts; choose one account in it.").format(label, account),
+					title=_("Personal budgets"),
+				)
+			if self.budget_company and company != self.budget_company:
+				frappe.throw(
+					_("{0}: {1} belongs to {2}, not to {3}.").format(
+						label, account, company, self.budget_company
+					),
+					title=_("Personal budgets"),
+				)
+			if fieldname == "budget_payment_account" and account_type in ACCOUNT_TYPES_THAT_NEED_A_PARTY:
+				frappe.throw(
+					_(
+						"{0}: {1} is a {2} account, and ERPNext needs a supplier or customer on every entry to it. "
+						"Choose the bank or cash account budgets are paid from."
+					).format(label, account, _(account_type)),
+					title=_("Personal budgets"),
+				)
