@@ -52,8 +52,7 @@ class CoachingRelationship(Document):
 			self.update(contact_with(self.name))
 		previous = self.get_doc_before_save()
 		self.check_phase_move(previous)
-		if previous:
-			self.check_history_kept(previous)
+		self.check_history_kept(previous)
 		if not previous or previous.phase != self.phase:
 			self.record_phase(previous)
 		if self.ended_on and self.started_on and getdate(self.ended_on) < getdate(self.started_on):
@@ -69,14 +68,20 @@ class CoachingRelationship(Document):
 				)
 
 	def check_history_kept(self, previous):
+		"""Only the lifecycle writes the phase history (record_phase, after this): no row is added,
+		taken away or changed through a form or the API, but for the words in it."""
+		kept_rows = previous.phase_history if previous else []
 		rows = {row.name: row for row in self.phase_history}
-		for kept in previous.phase_history:
-			row = rows.get(kept.name)
-			if not row or any(str(row.get(f) or "") != str(kept.get(f) or "") for f in KEPT_HISTORY_FIELDS):
-				frappe.throw(
-					_("The phase history is kept as it happened: only the words in it can be added to."),
-					title=_("Phase history"),
-				)
+		as_it_happened = len(self.phase_history) == len(kept_rows) and all(
+			kept.name in rows
+			and all(str(rows[kept.name].get(f) or "") == str(kept.get(f) or "") for f in KEPT_HISTORY_FIELDS)
+			for kept in kept_rows
+		)
+		if not as_it_happened:
+			frappe.throw(
+				_("The phase history is kept as it happened: only the words in it can be added to."),
+				title=_("Phase history"),
+			)
 
 	def record_phase(self, previous):
 		if previous and previous.phase == lifecycle.ENDED:

@@ -36,12 +36,18 @@ frappe.ui.form.on("Person", {
 				.call("pts_coaching.portal.invite", { person: frm.doc.name })
 				.then(({ message }) => {
 					frm.reload_doc();
+					const name = frappe.utils.escape_html(frm.doc.preferred_name);
 					frappe.msgprint({
 						title: __("Their own page"),
-						message: __(
-							"Give {0} this link to set a password. It opens their page, /my-coaching: {1}",
-							[frappe.utils.escape_html(frm.doc.preferred_name), `<a href="${message}">${message}</a>`]
-						),
+						message: message
+							? __(
+									"Give {0} this link to set a password. It opens their page, /my-coaching: {1}",
+									[name, `<a href="${message}">${message}</a>`]
+							  )
+							: __(
+									"{0} has signed in before, so the link to set a new password went to their email.",
+									[name]
+							  ),
 					});
 				});
 		});

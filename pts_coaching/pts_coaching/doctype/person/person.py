@@ -3,6 +3,8 @@
 
 from frappe.model.document import Document
 
+from pts_coaching.pts_coaching.records import check_not_in_future
+
 
 class Person(Document):
 	# begin: auto-generated types
@@ -29,5 +31,7 @@ class Person(Document):
 		pronouns: DF.Data | None
 		user: DF.Link | None
 		what_they_agreed: DF.SmallText | None
+
 	# end: auto-generated types
-	pass
+	def validate(self):
+		check_not_in_future(self, "date_of_birth")
