@@ -9,6 +9,7 @@ import json
 
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 
 from pts_coaching import privacy
 from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import charts_of
@@ -125,19 +126,32 @@ def check_in(answers: str | dict) -> dict:
 def download_everything() -> None:
 	person = my_person()
 	frappe.response.filename = "everything-we-hold-about-me.json"
-	frappe.response.filecontent = json.dumps(privacy.everything_about(person), indent=1, default=str)
+	frappe.response.filecontent = json.dumps(
+		privacy.everything_about(person, for_the_person=True), indent=1, default=str
+	)
 	frappe.response.type = "download"
 
 
 @frappe.whitelist(methods=["POST"])
-def invite(person: str) -> str:
-	"""From the Person form: make their website login (or use theirs) and return the link that lets
-	them set a password. Frappe also emails it where the site sends email."""
+def invite(person: str) -> str | None:
+	"""From the Person form: make their website login and return the link that lets them set a
+	password. A login that exists already is used only if it is already theirs: anyone else's (another
+	person coached, a colleague) is never linked, reset or revealed. Once they have signed in, a new
+	link goes to their email only, so no one but them can set their password."""
 	doc = frappe.get_doc("Person", person)
 	doc.check_permission("write")
 	if not doc.email:
 		frappe.throw(_("Add their email address first: it is how they sign in."), title=_("Invite"))
-	if not frappe.db.exists("User", doc.email):
+	existing = frappe.db.exists("User", doc.email)
+	if existing and existing != doc.user:
+		frappe.throw(
+			_(
+				"{0} already signs in to this site, so it cannot become their login here. If it is "
+				"theirs, ask your site's administrator to link it."
+			).format(frappe.bold(escape_html(doc.email))),
+			title=_("Invite"),
+		)
+	if not existing:
 		frappe.get_doc(
 			{
 				"doctype": "User",
@@ -154,8 +168,11 @@ def invite(person: str) -> str:
 		frappe.throw(
 			_(
 				"{0} already signs in to this site for something else, so it cannot be their coaching login."
-			).format(doc.email),
+			).format(frappe.bold(escape_html(doc.email))),
 			title=_("Invite"),
 		)
 	doc.db_set("user", user.name)
+	if user.last_login:
+		user.reset_password(send_email=True)
+		return None
 	return user.reset_password(send_email=False)

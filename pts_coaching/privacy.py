@@ -15,7 +15,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Max
 from frappe.utils import add_years, cint, today
 
-from pts_coaching.permissions import SCOPED_DOCTYPES, without_free_text
+from pts_coaching.permissions import SCOPED_DOCTYPES, reads_free_text, without_free_text
 
 TEXT_FIELDTYPES = ("Data", "Small Text", "Text", "Long Text", "Text Editor")
 # What names or reaches the person, beyond the notes.
@@ -29,17 +29,32 @@ def records_about(person: str) -> dict[str, list[str]]:
 	}
 
 
-def everything_about(person: str) -> dict:
-	"""Every record about the person, with what they and their coach wrote, as a subject access
-	request asks for. Callers decide who may have it."""
-	return {
-		doctype: [
-			frappe.get_doc(doctype, name).as_dict(no_default_fields=True, no_child_table_fields=True)
-			for name in names
-		]
-		for doctype, names in records_about(person).items()
-		if names
-	}
+def everything_about(person: str, for_the_person: bool = False) -> dict:
+	"""Every record about the person, as a subject access request asks for. The notes and their words
+	(fields above permlevel 0) are in it for the person themselves, and for users who may read notes;
+	for anyone else (an analyst printing it) they are left out. Callers decide who may have it."""
+	everything = {}
+	for doctype, names in records_about(person).items():
+		if not names:
+			continue
+		with_notes = for_the_person or reads_free_text(doctype)
+		everything[doctype] = [as_record(frappe.get_doc(doctype, name), with_notes) for name in names]
+	return everything
+
+
+def as_record(doc, with_notes: bool) -> dict:
+	record = doc.as_dict(no_default_fields=True, no_child_table_fields=True)
+	if with_notes:
+		return record
+	for part_meta, rows in [(doc.meta, [record])] + [
+		(frappe.get_meta(table.options), record.get(table.fieldname) or [])
+		for table in doc.meta.get_table_fields()
+	]:
+		notes = [field.fieldname for field in part_meta.fields if field.permlevel]
+		for row in rows:
+			for fieldname in notes:
+				row.pop(fieldname, None)
+	return record
 
 
 @frappe.whitelist()
@@ -138,7 +153,7 @@ def on_download_request(request, method=None):
 				"file_name": f"{person}-everything-we-hold.json",
 				"attached_to_doctype": request.doctype,
 				"attached_to_name": request.name,
-				"content": json.dumps(everything_about(person), indent=1, default=str),
+				"content": json.dumps(everything_about(person, for_the_person=True), indent=1, default=str),
 				"is_private": 1,
 			}
 		).insert(ignore_permissions=True)
