@@ -11,11 +11,15 @@ app_license = "mit"
 # Frappe only: ERPNext, where a site has it, is used but never required.
 required_apps = []
 
+# The apps screen's tile, for the app's desk users only; /pts-coaching sends each user on to where
+# they work (pts_coaching/landing.py).
 add_to_apps_screen = [
 	{
 		"name": "pts_coaching",
+		"logo": "/assets/pts_coaching/images/pts-coaching-logo.svg",
 		"title": "PTS Coaching",
-		"route": "/app/pts-coaching",
+		"route": "/pts-coaching",
+		"has_permission": "pts_coaching.landing.works_in_the_app",
 	}
 ]
 
@@ -49,10 +53,35 @@ doc_events = {
 	"Personal Data Deletion Request": {"on_update": "pts_coaching.privacy.on_deletion_request"},
 	"Personal Data Download Request": {"after_insert": "pts_coaching.privacy.on_download_request"},
 	"Prepared Report": {"before_insert": "pts_coaching.background.check_queue_answers"},
+	# Coaches, leads and analysts start in the PTS Coaching workspace when they sign in.
+	"User": {"validate": "pts_coaching.landing.start_in_the_workspace"},
+	# Every record of the app: bad input refused plainly before it is saved, a record moved to someone
+	# the user may not see refused, and what people typed escaped when Frappe's print formats show it
+	# (each returns at once for other apps' doctypes).
+	"*": {
+		"before_validate": "pts_coaching.what_people_type.check_before_saving",
+		"validate": [
+			"pts_coaching.what_people_type.check_choices_and_links",
+			"pts_coaching.permissions.check_whose_it_will_be",
+		],
+		"before_print": "pts_coaching.what_people_type.shown_safely_in_print",
+	},
+}
+
+# Where ERPNext is: an approved spend's draft Journal Entry shows the spend among its Connections.
+override_doctype_dashboards = {
+	"Journal Entry": "pts_coaching.pts_coaching.doctype.personal_budget_spend.personal_budget_spend"
+	".journal_entry_dashboard"
 }
 
 # The "Everything about this person" print format lists every record through this.
-jinja = {"methods": ["pts_coaching.privacy.everything_about"]}
+jinja = {
+	"methods": [
+		"pts_coaching.privacy.everything_about",
+		"pts_coaching.what_people_type.as_html",
+		"pts_coaching.what_people_type.as_printed",
+	]
+}
 
 # Who sees whom: one criterion for lists and for single records (pts_coaching/permissions.py).
 # A coach's reflections follow their own rule (coach_reflection.py): their own, and shared ones.
@@ -66,7 +95,12 @@ has_permission = {
 	"Coach Reflection": f"{_REFLECTION}.has_permission",
 }
 
-# Frappe's own count and timeline show more than a user may see: these keep them to the same rules.
+# Every request that reaches the app's records, whatever Frappe method it calls, passes one gate once
+# Frappe knows who is asking (pts_coaching/request_gate.py).
+auth_hooks = ["pts_coaching.request_gate.check_request"]
+
+# Frappe's own count and timeline show more than a user may see: these keep them to the same rules,
+# calling Frappe's own methods with the arguments they take (pts_coaching/permissions.py).
 override_whitelisted_methods = {
 	"frappe.client.get_count": "pts_coaching.permissions.get_count",
 	"frappe.desk.form.load.getdoc": "pts_coaching.permissions.getdoc",
