@@ -5,6 +5,7 @@ fresh test site with the app installed (set PTS_REUSE_SITE=1 to keep the one the
 With no Frappe to import it says so loudly and the suite is skipped.
 """
 
+import json
 import os
 import socket
 import subprocess
@@ -36,7 +37,9 @@ FRAPPE_CLI = [str(BENCH / "env" / "bin" / "python"), "-m", "frappe.utils.bench_h
 
 
 def pytest_report_header(config):
-	return NO_BENCH if frappe is None else f"integration suite: bench {BENCH}, site {SITE}"
+	if frappe is None:
+		return NO_BENCH
+	return f"integration suite: bench {BENCH} (Frappe {frappe.__version__}, {', '.join(ERPNEXT_APPS) or 'no ERPNext'}), site {SITE}"
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -72,16 +75,54 @@ def timed(step: str, *args: str) -> subprocess.CompletedProcess:
 	return result
 
 
+# On a bench with ERPNext the site is made as an organisation using ERPNext has it: ERPNext and HRMS
+# installed, and ERPNext's setup wizard done for a UK company, before the app is installed.
+ERPNEXT_APPS = [app for app in ("erpnext", "hrms") if (BENCH / "apps" / app).is_dir()]
+HAS_ERPNEXT = "erpnext" in ERPNEXT_APPS
+ERPNEXT_COMPANY = "PTS Test Ltd"
+ERPNEXT_SETUP_WIZARD = {
+	"language": "English",
+	"country": "United Kingdom",
+	"timezone": "Europe/London",
+	"currency": "GBP",
+	"full_name": "Test Administrator",
+	"email": "admin@example.org",
+	"password": "admin",
+	"company_name": ERPNEXT_COMPANY,
+	"company_abbr": "PTL",
+	"chart_of_accounts": "Standard",
+	"fy_start_date": "2026-04-01",
+	"fy_end_date": "2027-03-31",
+	"setup_demo": 0,
+}
+
+
 def make_test_site():
 	root = ["--db-root-username", os.environ.get("PTS_DB_ROOT_USER", "root")]
 	if os.environ.get("PTS_DB_ROOT_PASSWORD"):
 		root += ["--db-root-password", os.environ["PTS_DB_ROOT_PASSWORD"]]
 	timed("new-site (Frappe only)", "new-site", SITE, "--force", "--admin-password", "admin", *root)
+	for app in ERPNEXT_APPS:
+		timed(f"install-app {app}", "--site", SITE, "install-app", app)
+	if HAS_ERPNEXT:
+		timed(
+			"ERPNext setup wizard",
+			"--site",
+			SITE,
+			"execute",
+			"frappe.desk.page.setup_wizard.setup_wizard.setup_complete",
+			"--kwargs",
+			json.dumps({"args": ERPNEXT_SETUP_WIZARD}),
+		)
 	timed("install-app pts_coaching", "--site", SITE, "install-app", "pts_coaching")
 
 
 def skip_frappe_setup_wizard():
-	"""A fresh site asks its admin to finish Frappe's setup wizard first; the suite's site has done so."""
+	"""A fresh site asks its admin to finish Frappe's setup wizard first; the suite's site has done so
+	(on a bench with ERPNext, through ERPNext's own wizard)."""
+	if HAS_ERPNEXT:
+		assert frappe.db.exists("Company", ERPNEXT_COMPANY), "ERPNext's setup wizard did not finish"
+		return
 	frappe.db.set_single_value("System Settings", {"setup_complete": 1, "time_zone": "Europe/London"})
 	frappe.db.commit()
 

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import frappe
 import pytest
 
@@ -135,8 +137,10 @@ def test_install_makes_the_doctypes_roles_page_and_lifecycle_workflow():
 
 
 def test_the_apps_screen_opens_the_workspace_with_every_report_card_and_chart():
-	[app] = frappe.get_hooks("add_to_apps_screen")
-	assert app["route"] == "/app/pts-coaching"
+	[app] = frappe.get_hooks("add_to_apps_screen", app_name="pts_coaching")
+	assert app["route"] == "/pts-coaching"
+	logo = Path(frappe.get_app_path("pts_coaching", "public", "images", Path(app["logo"]).name))
+	assert app["logo"].startswith("/assets/pts_coaching/") and logo.is_file()
 	workspace = frappe.get_doc("Workspace", "PTS Coaching")
 	assert frappe.scrub(workspace.name).replace("_", "-") == "pts-coaching" and workspace.public
 	reports = {link.link_to for link in workspace.links if link.link_type == "Report"}

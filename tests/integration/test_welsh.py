@@ -5,7 +5,7 @@ import csv
 from pathlib import Path
 
 import frappe
-from frappe.translate import get_messages_for_app
+from frappe.translate import get_messages_for_app, get_messages_from_navbar
 
 from pts_coaching import lifecycle
 
@@ -37,7 +37,12 @@ def messages_of_the_rules() -> set[str]:
 
 
 def messages_the_app_shows() -> set[str]:
-	return {message[1] for message in get_messages_for_app("pts_coaching")} | messages_of_the_rules()
+	"""Frappe counts the site's Navbar Items (ERPNext adds its help menu) among every app's messages:
+	they are the site's, not the app's."""
+	of_the_site = {message[1] for message in get_messages_from_navbar()}
+	return {
+		message[1] for message in get_messages_for_app("pts_coaching") if message[1] not in of_the_site
+	} | messages_of_the_rules()
 
 
 def welsh() -> dict[str, str]:
