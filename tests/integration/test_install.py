@@ -221,7 +221,54 @@ def test_migrate_puts_back_a_shipped_record_that_is_missing(outside_transaction)
 	assert frappe.db.exists("Aspiration Theme", "Interests")
 
 
+WHAT_THEY_SAID = "talked about their sister Mo"
+FRAPPES_ROWS_ABOUT_RECORDS = {
+	"Version": "ref_doctype",
+	"Comment": "reference_doctype",
+	"View Log": "reference_doctype",
+	"Deleted Document": "deleted_doctype",
+	"File": "attached_to_doctype",
+}
+
+
+def something_of_a_person_in_frappes_own_tables():
+	"""A person whose notes changed (a Version), with a comment, a view, an attachment, a login made
+	by Invite, and a deleted conversation (a Deleted Document)."""
+	person = frappe.get_doc(
+		{"doctype": "Person", "preferred_name": "Uma", "email": "uma.person@example.org"}
+	).insert()
+	person.about_me = f"We {WHAT_THEY_SAID}"
+	person.save()
+	person.add_comment("Comment", f"She {WHAT_THEY_SAID}")
+	person.add_viewed()
+	frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": "uma.txt",
+			"content": WHAT_THEY_SAID,
+			"attached_to_doctype": "Person",
+			"attached_to_name": person.name,
+			"is_private": 1,
+		}
+	).insert()
+	relationship = frappe.get_doc({"doctype": "Coaching Relationship", "person": person.name}).insert()
+	conversation = frappe.get_doc(
+		{
+			"doctype": "Coaching Conversation",
+			"relationship": relationship.name,
+			"conversation": WHAT_THEY_SAID,
+		}
+	).insert()
+	frappe.delete_doc("Coaching Conversation", conversation.name)
+	from pts_coaching.portal import invite
+
+	invite(person.name)
+	frappe.db.commit()
+
+
 def test_uninstall_leaves_nothing_behind_and_install_again_works(outside_transaction):
+	something_of_a_person_in_frappes_own_tables()
+	assert frappe.db.count("Version", {"ref_doctype": "Person"})
 	bench_ok("--site", SITE, "uninstall-app", "pts_coaching", "--yes", "--no-backup")
 	# Leave the snapshot read before the command first, or the cleared cache fills with it again.
 	frappe.db.rollback()
@@ -246,6 +293,11 @@ def test_uninstall_leaves_nothing_behind_and_install_again_works(outside_transac
 			"settings": [],
 		}
 		assert not frappe.db.exists("Module Def", "PTS Coaching")
+		for table, field in FRAPPES_ROWS_ABOUT_RECORDS.items():
+			assert not frappe.get_all(table, {field: ("in", list(APP_DOCTYPES))}), table
+		for table, column in (("Version", "data"), ("Comment", "content"), ("Deleted Document", "data")):
+			assert not frappe.get_all(table, {column: ("like", f"%{WHAT_THEY_SAID}%")}), table
+		assert not frappe.db.exists("User", "uma.person@example.org")
 		for doctype in APP_DOCTYPES:
 			assert not frappe.db.table_exists(doctype), doctype
 			assert not frappe.get_all("Custom Field", {"dt": doctype})
