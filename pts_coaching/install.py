@@ -72,6 +72,8 @@ def make_shipped_records():
 # Version, a Comment or a Deleted Document, who opened whose record, what was attached, shared or
 # followed. Uninstall drops the app's tables; these rows would outlive them.
 FRAPPE_ROWS_ABOUT_A_RECORD = {
+	# Files first: deleting one adds an "Attachment Removed" comment to the record it was on.
+	"File": "attached_to_doctype",
 	"Version": "ref_doctype",
 	"View Log": "reference_doctype",
 	"Comment": "reference_doctype",
@@ -81,7 +83,6 @@ FRAPPE_ROWS_ABOUT_A_RECORD = {
 	"Activity Log": "reference_doctype",
 	"Access Log": "export_from",
 	"Error Log": "reference_doctype",
-	"File": "attached_to_doctype",
 	"DocShare": "share_doctype",
 	"Document Follow": "ref_doctype",
 	"Tag Link": "document_type",

@@ -13,7 +13,8 @@ doctypes:
   sub-query that names an app table from any doctype;
 - a field, filter, sort, group or search field at permlevel 1 (the notes) for users who may not read
   notes;
-- a record named by the caller that the user may not read, said the same way whether or not it exists;
+- a record named by the caller that the user may not read, answered as Frappe answers for one that
+  is not there;
 - `ignore_user_permissions`, and another user's prepared report;
 - caller-made charts and number cards over the app's doctypes, and Frappe's own records (comments,
   versions, files, shares, follows, tags, logs) filtered by an app doctype, for anyone but admins.
@@ -341,9 +342,8 @@ def check_named_records_are_theirs(doctype: str, arguments) -> None:
 	if app_doctypes()[doctype]["child"]:
 		refuse()
 	for name in names:
-		try:
-			allowed = frappe.has_permission(doctype, "read", doc=name)
-		except frappe.DoesNotExistError:
-			allowed = False
-		if not allowed:
-			refuse()
+		if not frappe.db.exists(doctype, name):
+			continue  # Frappe answers for a record that is not there (a new form asks for "new")
+		if not frappe.has_permission(doctype, "read", doc=name):
+			# Frappe's own words for a record that is not there: someone else's record is not shown.
+			frappe.throw(_("{0} {1} not found").format(_(doctype), name), frappe.DoesNotExistError)

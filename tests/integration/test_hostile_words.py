@@ -50,6 +50,8 @@ def hostile_records(desk_server):
 	"""One person per payload, with every kind of record, saved as a user would; returns their names."""
 	frappe.db.rollback()
 	made, people = [], []
+	if not frappe.db.exists("Outcome Type", "Entered work"):
+		made.append(("Outcome Type", outcome_type()))
 	for number, words in enumerate(HOSTILE):
 		person = hostile_in_every_text_field(frappe.new_doc("Person"), words)
 		person.preferred_name = f"Hostile {number} {words}"[:140]

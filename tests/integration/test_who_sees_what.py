@@ -9,7 +9,11 @@ Two delivery partners share the site. North has a lead and two coaches; South ha
 Adding a doctype to pts_coaching.permissions.SCOPED_DOCTYPES adds it to the parametrised tests here.
 """
 
+import importlib
+import inspect
 import json
+import pkgutil
+import re
 from types import SimpleNamespace
 
 import frappe
@@ -371,3 +375,77 @@ def test_opening_a_persons_record_is_logged(partners, clients):
 	assert frappe.db.exists(
 		"View Log", {"reference_doctype": "Person", "reference_name": rowan, "viewed_by": USERS["ash"][0]}
 	)
+
+
+# As an attacker would: every whitelisted method Frappe and the app expose that takes a doctype and a
+# name, fields, filters, a search or a document, found in the running code rather than listed by hand,
+# so a channel a new Frappe adds is tried too. Bo (North) asks about Rowan, whom Ash coaches and does
+# not share; Ash asking the same is the control that the channel shows a record at all.
+WRITES = re.compile(
+	r"(delete|remove|rename|cancel|submit|amend|set_|save|insert|update|add|clear|make|create|bulk|merge|"
+	r"assign|share|follow|like|import|upload|apply|reset|send|toggle|discard|move|restore|approve|reject|"
+	r"run_doc_method|execute|enqueue|sync|install|setup|login|logout|sign|password|mark|run_|reply|post)",
+	re.IGNORECASE,
+)
+DOCTYPE_PARAMETERS = {"doctype", "dt", "reference_doctype", "ref_doctype", "doc_type", "document_type"}
+ASKS_ABOUT = DOCTYPE_PARAMETERS | {"name", "dn", "docname", "doc_name", "names", "docnames", "reference_name",
+	"fields", "fieldname", "filters", "txt", "searchfield", "doc", "field", "current_filters"}  # fmt: skip
+FRAPPE_PACKAGES = ("frappe.client", "frappe.desk", "frappe.core.api", "frappe.www", "frappe.model",
+	"frappe.printing", "frappe.utils.print_format", "frappe.core.doctype.file", "frappe.apps", "pts_coaching")  # fmt: skip
+
+
+def whitelisted_channels() -> list[tuple[str, inspect.Signature]]:
+	for package in FRAPPE_PACKAGES:
+		module = importlib.import_module(package)
+		for found in pkgutil.walk_packages(getattr(module, "__path__", []), f"{package}."):
+			if ".test" in found.name or "patches" in found.name:
+				continue
+			try:
+				importlib.import_module(found.name)
+			except Exception:
+				continue
+	channels = {}
+	for method in frappe.whitelisted:
+		path = f"{method.__module__}.{method.__qualname__}"
+		if "." in method.__qualname__ or WRITES.search(method.__name__):
+			continue
+		parameters = set(inspect.signature(method).parameters)
+		if parameters & DOCTYPE_PARAMETERS and len(parameters & ASKS_ABOUT) >= 2:
+			channels[path] = inspect.signature(method)
+	return sorted(channels.items())
+
+
+def arguments_about(signature, doctype: str, name: str) -> dict:
+	values = {
+		**dict.fromkeys(DOCTYPE_PARAMETERS, doctype),
+		**dict.fromkeys(("name", "dn", "docname", "doc_name", "reference_name"), name),
+		**{key: [name] for key in ("names", "docnames")},
+		"fields": ["name", "preferred_name", "person_name", "about_me"],
+		"fieldname": "preferred_name" if doctype == "Person" else "person_name",
+		"field": "preferred_name" if doctype == "Person" else "person_name",
+		"searchfield": "preferred_name" if doctype == "Person" else "person_name",
+		"filters": {"name": name},
+		"current_filters": {"name": name},
+		"txt": "Row",
+		"doc": {"doctype": doctype, "name": name},
+		"print_format": "Everything about this person" if doctype == "Person" else "Standard",
+	}
+	return {parameter: values[parameter] for parameter in signature.parameters if parameter in values}
+
+
+def test_no_whitelisted_channel_shows_a_coach_someone_else_coaches(partners, clients):
+	rowan = partners.journeys["Rowan"]
+	channels = whitelisted_channels()
+	assert len(channels) > 20, "the channels were not found"
+	leaks, controlled = [], []
+	for path, signature in channels:
+		for doctype in ("Person", "Coaching Conversation"):
+			arguments = arguments_about(signature, doctype, rowan.records[doctype])
+			_, seen_by_their_coach = clients["ash"].call(path, **arguments)
+			_, seen_by_another = clients["bo"].call(path, **arguments)
+			if "Rowan" in str(seen_by_their_coach) or SECRET in str(seen_by_their_coach):
+				controlled.append(path)
+			if "Rowan" in str(seen_by_another) or SECRET in str(seen_by_another):
+				leaks.append(f"{path} ({doctype}): {str(seen_by_another)[:200]}")
+	assert not leaks, "\n".join(leaks)
+	assert len(set(controlled)) >= 8, f"too few channels showed Rowan to Ash: {sorted(set(controlled))}"
