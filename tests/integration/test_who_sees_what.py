@@ -384,7 +384,8 @@ def test_opening_a_persons_record_is_logged(partners, clients):
 WRITES = re.compile(
 	r"(delete|remove|rename|cancel|submit|amend|set_|save|insert|update|add|clear|make|create|bulk|merge|"
 	r"assign|share|follow|like|import|upload|apply|reset|send|toggle|discard|move|restore|approve|reject|"
-	r"run_doc_method|execute|enqueue|sync|install|setup|login|logout|sign|password|mark|run_|reply|post)",
+	r"run_doc_method|execute|enqueue|sync|install|setup|login|logout|sign|password|mark|run_|reply|post|"
+	r"attach|close|relink|unlock|confirm|email_read|print_by_server)",
 	re.IGNORECASE,
 )
 DOCTYPE_PARAMETERS = {"doctype", "dt", "reference_doctype", "ref_doctype", "doc_type", "document_type"}
