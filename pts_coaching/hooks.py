@@ -27,6 +27,8 @@ add_to_apps_screen = [
 # admins; migrate only puts it back if it is missing.
 after_install = "pts_coaching.install.after_install"
 after_migrate = "pts_coaching.install.after_migrate"
+# ERPNext installed later lights up the personal budgets' accounting.
+after_app_install = "pts_coaching.install.after_app_install"
 before_uninstall = "pts_coaching.install.before_uninstall"
 
 # The only scheduled job: anonymising after the retention period. Nothing moves a phase by itself.
@@ -93,6 +95,8 @@ permission_query_conditions = {
 has_permission = {
 	**dict.fromkeys(_SCOPED_DOCTYPES, "pts_coaching.permissions.has_permission"),
 	"Coach Reflection": f"{_REFLECTION}.has_permission",
+	# A file attached to a person's record is opened only by those who may read its notes.
+	"File": "pts_coaching.permissions.may_open_attachment",
 }
 
 # Every request that reaches the app's records, whatever Frappe method it calls, passes one gate once

@@ -48,15 +48,44 @@ REFLECTION_THEMES = {
 }
 
 
+# Where ERPNext is, PTS Coaching Settings gains where an approved budget spend is accounted for. They
+# are custom fields, made only then, because a Link to Company or Account on a site without ERPNext
+# stops the settings form from opening ("Missing DocType").
+ERPNEXT_FIELDS = {
+	"PTS Coaching Settings": [
+		{"fieldname": "budgets_tab", "fieldtype": "Tab Break", "label": "Personal budgets", "insert_after": "retention_years"},
+		{"fieldname": "budget_company", "fieldtype": "Link", "label": "Company", "options": "Company", "insert_after": "budgets_tab"},
+		{"fieldname": "budget_column", "fieldtype": "Column Break", "insert_after": "budget_company"},
+		{"fieldname": "budget_expense_account", "fieldtype": "Link", "label": "Expense account", "options": "Account", "insert_after": "budget_column"},
+		{"fieldname": "budget_payment_account", "fieldtype": "Link", "label": "Paid from account", "options": "Account", "insert_after": "budget_expense_account"},
+	]
+}  # fmt: skip
+
+
 def after_install():
 	make_lifecycle_workflow()
 	make_shipped_records()
+	light_up_erpnext()
 	start_everyone_in_the_workspace()
 
 
 def after_migrate():
 	make_lifecycle_workflow()
 	make_shipped_records()
+	light_up_erpnext()
+
+
+def after_app_install(app: str):
+	"""after_app_install: ERPNext installed after the app."""
+	if app == "erpnext":
+		light_up_erpnext()
+
+
+def light_up_erpnext():
+	if "erpnext" in frappe.get_installed_apps():
+		from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+
+		create_custom_fields(ERPNEXT_FIELDS, ignore_validate=True, update=True)
 
 
 def make_shipped_records():
@@ -104,6 +133,8 @@ def before_uninstall():
 	for single in frappe.get_all("DocType", {"module": "PTS Coaching", "issingle": 1}, pluck="name"):
 		frappe.db.delete("Singles", {"doctype": single})
 	forget_the_people(app_doctypes)
+	for table in ("Custom Field", "Property Setter"):
+		frappe.db.delete(table, {"dt" if table == "Custom Field" else "doc_type": ("in", app_doctypes)})
 	frappe.delete_doc("Workflow", LIFECYCLE_WORKFLOW, ignore_missing=True, force=True)
 	for action in {move.action for move in lifecycle.MOVES}:
 		if not frappe.db.exists("Workflow Transition", {"action": action}):

@@ -155,8 +155,20 @@ def get_docinfo(**arguments):
 	keep_free_text_from_timeline(arguments.get("doctype") or frappe.parse_json(doc or {}).get("doctype"))
 
 
-def reads_free_text(doctype: str) -> bool:
-	return 1 in frappe.get_meta(doctype).get_permlevel_access("read")
+def reads_free_text(doctype: str, user: str | None = None) -> bool:
+	return 1 in frappe.get_meta(doctype).get_permlevel_access("read", user=user)
+
+
+def may_open_attachment(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	"""has_permission hook for File: a file attached to a person's record (a CV, a letter) is one of
+	the notes about them, opened by those who may open the record and read its notes."""
+	user = user or frappe.session.user
+	if doc.attached_to_doctype not in SCOPED_DOCTYPES or not doc.attached_to_name or user == "Administrator":
+		return None
+	if not frappe.db.exists(doc.attached_to_doctype, doc.attached_to_name):
+		return None
+	readable = frappe.has_permission(doc.attached_to_doctype, "read", doc=doc.attached_to_name, user=user)
+	return None if readable and reads_free_text(doc.attached_to_doctype, user) else False
 
 
 def keep_free_text_from_timeline(doctype: str):

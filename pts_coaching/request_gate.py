@@ -13,8 +13,7 @@ doctypes:
   sub-query that names an app table from any doctype;
 - a field, filter, sort, group or search field at permlevel 1 (the notes) for users who may not read
   notes;
-- a record named by the caller that the user may not read, answered as Frappe answers for one that
-  is not there;
+- a record named by the caller that the user may not read (403, as Frappe answers where it checks);
 - `ignore_user_permissions`, and another user's prepared report;
 - caller-made charts and number cards over the app's doctypes, and Frappe's own records (comments,
   versions, files, shares, follows, tags, logs) filtered by an app doctype, for anyone but admins.
@@ -41,6 +40,7 @@ NAME_ARGUMENTS = ("name", "dn", "docname", "doc_name", "docnames", "names", "ref
 FIELD_ARGUMENTS = (
 	"fields", "order_by", "group_by", "sort_by", "field", "fieldname", "searchfield", "columns",
 	"select_columns", "export_fields", "field_map", "group_by_field", "aggregate_on_field", "with_fields",
+	"stats",
 )  # fmt: skip
 FILTER_ARGUMENTS = ("filters", "or_filters", "current_filters", "export_filters", "filter", "and_filters")
 # Frappe's own records about other records: who may list them for the app's records is the admins'.
@@ -91,6 +91,9 @@ def check_request() -> None:
 	"""auth_hooks: runs on every request once Frappe knows who is asking."""
 	if frappe.session.user == "Administrator" or not getattr(frappe.local, "request", None):
 		return
+	if (frappe.local.request.path or "").startswith("/private/files/"):
+		check_attachment_may_be_opened(frappe.local.request.path)
+		return
 	arguments = frappe.local.form_dict
 	method = requested_method()
 	doctype = requested_doctype(arguments)
@@ -108,6 +111,10 @@ def check_request() -> None:
 		return
 	if method in METHODS_NOT_FOR_THE_APP:
 		refuse()
+	if ours[doctype]["child"] and is_a_query(arguments) and not is_admin():
+		# Rows of a child table are listed through their record, whose rule says who sees them;
+		# asked for on their own (by `parent`), Frappe checks only the parent doctype's role.
+		refuse()
 	if arguments.get("ignore_user_permissions"):
 		arguments["ignore_user_permissions"] = 0
 	check_plain_fields(arguments)
@@ -121,6 +128,25 @@ def check_request() -> None:
 		refuse()
 	if not request_is_rest_resource():
 		check_named_records_are_theirs(doctype, arguments)
+
+
+def check_attachment_may_be_opened(path: str) -> None:
+	"""Frappe serves a private file to anyone who may open the record it is on (File.is_downloadable
+	asks File's own rule, not the has_permission hooks): one on a person's record is a note, for those
+	who may read the record's notes (pts_coaching.permissions.may_open_attachment)."""
+	from urllib.parse import unquote
+
+	from pts_coaching.permissions import may_open_attachment
+
+	for name in frappe.get_all("File", {"file_url": unquote(path)}, pluck="name"):
+		if may_open_attachment(frappe.get_doc("File", name), "read") is False:
+			refuse()
+
+
+def is_a_query(arguments) -> bool:
+	return request_is_rest_resource() or any(
+		arguments.get(argument) for argument in ("fields", *FILTER_ARGUMENTS, "group_by", "order_by", "txt")
+	)
 
 
 def refuse(message: str | None = None):
@@ -345,5 +371,4 @@ def check_named_records_are_theirs(doctype: str, arguments) -> None:
 		if not frappe.db.exists(doctype, name):
 			continue  # Frappe answers for a record that is not there (a new form asks for "new")
 		if not frappe.has_permission(doctype, "read", doc=name):
-			# Frappe's own words for a record that is not there: someone else's record is not shown.
-			frappe.throw(_("{0} {1} not found").format(_(doctype), name), frappe.DoesNotExistError)
+			refuse()  # as Frappe refuses a record the user may not read: 403, and nothing of it

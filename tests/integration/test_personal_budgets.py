@@ -101,22 +101,30 @@ def test_without_erpnext_approving_makes_no_journal_entry_and_says_nothing_of_it
 	assert frappe.local.message_log == []
 
 
+BUDGET_SETTINGS = ("budgets_tab", "budget_company", "budget_expense_account", "budget_payment_account")
+
+
 @without_erpnext
 def test_without_erpnext_its_fields_stay_out_of_sight():
-	erpnext_only = "frappe.boot.versions.erpnext"
 	spend_meta = frappe.get_meta("Personal Budget Spend")
-	assert erpnext_only in spend_meta.get_field("journal_entry").depends_on
+	assert "frappe.boot.versions.erpnext" in spend_meta.get_field("journal_entry").depends_on
 	assert spend_meta.get_field("accounting_doctype").hidden
+	# no Link to a doctype the site has not got, which would stop the settings form opening
 	settings_meta = frappe.get_meta("PTS Coaching Settings")
-	for fieldname in (
-		"budgets_tab",
-		"budget_company",
-		"budget_expense_account",
-		"budget_payment_account",
-	):
-		assert erpnext_only in settings_meta.get_field(fieldname).depends_on, fieldname
-	# and the settings save on a site without ERPNext
+	assert not any(settings_meta.has_field(fieldname) for fieldname in BUDGET_SETTINGS)
+	assert not [
+		f
+		for f in settings_meta.fields
+		if f.fieldtype == "Link" and not frappe.db.exists("DocType", f.options)
+	]
 	frappe.get_single("PTS Coaching Settings").save()
+
+
+@with_erpnext
+def test_with_erpnext_the_settings_say_where_budgets_are_accounted_for():
+	settings_meta = frappe.get_meta("PTS Coaching Settings")
+	assert all(settings_meta.has_field(fieldname) for fieldname in BUDGET_SETTINGS)
+	assert settings_meta.get_field("budget_company").options == "Company"
 
 
 def erpnext_account(**filters) -> str:

@@ -89,9 +89,9 @@ class PersonalBudgetSpend(Document):
 		"""A draft Journal Entry for the finance team to check and submit; the coaching lead approves
 		the spend, not the accounting."""
 		settings = frappe.get_single("PTS Coaching Settings")
-		company = settings.budget_company
-		expense_account = settings.budget_expense_account
-		payment_account = settings.budget_payment_account
+		company = settings.get("budget_company")
+		expense_account = settings.get("budget_expense_account")
+		payment_account = settings.get("budget_payment_account")
 		if not (company and expense_account and payment_account):
 			frappe.msgprint(
 				_(

@@ -22,9 +22,6 @@ class PTSCoachingSettings(Document):
 			PTSCoachingSettingsRole,
 		)
 
-		budget_company: DF.Link | None
-		budget_expense_account: DF.Link | None
-		budget_payment_account: DF.Link | None
 		default_measure: DF.Link | None
 		retention_years: DF.Int
 		roles_that_see_everyone: DF.TableMultiSelect[PTSCoachingSettingsRole]
@@ -35,7 +32,8 @@ class PTSCoachingSettings(Document):
 		self.check_budget_accounts()
 
 	def check_budget_accounts(self):
-		"""The accounts an approved spend's draft Journal Entry uses: ERPNext's, so checked as it would."""
+		"""The accounts an approved spend's draft Journal Entry uses: ERPNext's, so checked as it would.
+		The fields are there only where ERPNext is (pts_coaching.install.ERPNEXT_FIELDS)."""
 		for fieldname in ("budget_expense_account", "budget_payment_account"):
 			account = self.get(fieldname)
 			if not account:
@@ -49,10 +47,10 @@ class PTSCoachingSettings(Document):
 					_("{0}: {1} is a group of accounts; choose one account in it.").format(label, account),
 					title=_("Personal budgets"),
 				)
-			if self.budget_company and company != self.budget_company:
+			if self.get("budget_company") and company != self.get("budget_company"):
 				frappe.throw(
 					_("{0}: {1} belongs to {2}, not to {3}.").format(
-						label, account, company, self.budget_company
+						label, account, company, self.get("budget_company")
 					),
 					title=_("Personal budgets"),
 				)
