@@ -120,11 +120,9 @@ def check_request() -> None:
 	check_plain_fields(arguments)
 	if not reads_notes(doctype):
 		check_no_notes_asked_for(doctype, arguments)
-	if method == "frappe.model.workflow.get_workflow_state_count" or method.endswith(
-		".workflow.get_workflow_state_count"
-	):
+	if method.endswith(".get_workflow_state_count"):
 		check_workflow_state_field(doctype, arguments)
-	if method.endswith(("get_communications", "load.get_communications")) and not reads_notes(doctype):
+	if method.endswith(".get_communications") and not reads_notes(doctype):
 		refuse()
 	if not request_is_rest_resource():
 		check_named_records_are_theirs(doctype, arguments)

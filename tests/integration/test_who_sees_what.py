@@ -673,3 +673,27 @@ def test_a_partner_analyst_sees_only_their_partners_reflections(partners, client
 		for doc in made:
 			frappe.delete_doc("Coach Reflection", doc.name, force=True)
 		frappe.db.commit()
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_a_pdf_of_everything_about_a_person_keeps_the_same_rules(partners, clients, who):
+	import io
+
+	import pypdf
+
+	rowan = partners.journeys["Rowan"].records["Person"]
+	response = clients[who].get(
+		"/api/method/frappe.utils.print_format.download_pdf",
+		doctype="Person",
+		name=rowan,
+		format="Everything about this person",
+	)
+	if "Rowan" not in SEES[who]:
+		assert response.status_code == 403, response.status_code
+		return
+	assert response.ok and response.headers["Content-Type"].startswith("application/pdf"), response.text[:300]
+	pages = pypdf.PdfReader(io.BytesIO(response.content)).pages
+	# without white space, so that words broken across lines still match
+	text = "".join("".join(page.extract_text().split()) for page in pages)
+	assert "Rowan" in text
+	assert (SECRET in text) == (who in FREE_TEXT_READERS), who
