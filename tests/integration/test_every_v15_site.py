@@ -10,8 +10,9 @@ import requests
 from tests.integration.conftest import COACH_PASSWORD, ERPNEXT_COMPANY, HAS_ERPNEXT, screenshot
 
 # The served site runs without its socket.io server: the desk's failing reconnects are not the app's.
-# A new form's first load asks for a record called "new", which Frappe answers with a 404.
-NOT_THE_APPS = ("socket.io", "WebSocket", "favicon", "status of 404")
+# A new form's first load asks for a record called "new", which Frappe answers with a 404. ERPNext's
+# Company dashboard draws its charts into a tab not yet shown, and frappe-charts logs a negative width.
+NOT_THE_APPS = ("socket.io", "WebSocket", "favicon", "status of 404", "<svg> attribute width")
 
 
 def app_forms() -> list[str]:
@@ -64,7 +65,7 @@ def test_every_form_opens_through_the_desk_without_an_error(admin_page, committe
 		f"/app/person/{person.name}",
 		f"/app/coaching-relationship/{relationship.name}",
 	]
-	paths += ["/app/pts-coaching", "/app/user/Administrator"]
+	paths += ["/app/pts-coaching"]
 	if HAS_ERPNEXT:
 		account = {"company": ERPNEXT_COMPANY, "is_group": 0}
 		expense = frappe.db.get_value("Account", {**account, "root_type": "Expense", "account_type": ""})

@@ -3,6 +3,7 @@
 
 frappe.ui.form.on("Coach Reflection", {
 	setup(frm) {
-		frm.set_query("theme", "what_got_in_the_way", () => ({ filters: { disabled: 0 } }));
+		// A Table MultiSelect takes its query on the table field itself: the themes still in use.
+		frm.set_query("what_got_in_the_way", () => ({ filters: { disabled: 0 } }));
 	},
 });
