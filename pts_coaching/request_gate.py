@@ -99,7 +99,7 @@ def check_request() -> None:
 	doctype = requested_doctype(arguments)
 	ours = app_doctypes()
 
-	check_no_sub_query_reaches_the_app(arguments)
+	check_no_sub_query_reaches_the_app(arguments, doctype)
 	if method in ("frappe.desk.query_report.run", "frappe.desk.query_report.get_prepared_report_result"):
 		arguments.pop("user", None)
 		check_prepared_report_is_theirs(arguments)
@@ -243,10 +243,9 @@ def filter_fields(filters) -> list[str]:
 	return fields
 
 
-def check_no_sub_query_reaches_the_app(arguments) -> None:
+def check_no_sub_query_reaches_the_app(arguments, asked_about: str | None) -> None:
 	"""For any doctype: no field, sort, group or filtered field holds a sub-query, or names an app
 	table from outside the app's doctypes."""
-	asked_about = requested_doctype(arguments)
 	texts = [text for argument in FIELD_ARGUMENTS for text in field_texts(arguments, argument)]
 	texts += [field for argument in FILTER_ARGUMENTS for field in filter_fields(arguments.get(argument))]
 	for text in texts:
