@@ -31,8 +31,13 @@ after_migrate = "pts_coaching.install.after_migrate"
 after_app_install = "pts_coaching.install.after_app_install"
 before_uninstall = "pts_coaching.install.before_uninstall"
 
-# The only scheduled job: anonymising after the retention period. Nothing moves a phase by itself.
-scheduler_events = {"daily": ["pts_coaching.privacy.anonymise_after_retention"]}
+# Scheduled jobs: anonymising after the retention period, and letting go of follows of a person's
+# records their follower may no longer read, so Frappe's follow digest stops emailing them. Nothing
+# moves a phase by itself.
+scheduler_events = {
+	"daily": ["pts_coaching.privacy.anonymise_after_retention"],
+	"hourly": ["pts_coaching.permissions.let_go_of_follows_no_longer_theirs"],
+}
 
 # Frappe's personal data requests: they cover the Person row, and these hooks everything about them.
 user_data_fields = [
@@ -55,6 +60,8 @@ doc_events = {
 	"Personal Data Deletion Request": {"on_update": "pts_coaching.privacy.on_deletion_request"},
 	"Personal Data Download Request": {"after_insert": "pts_coaching.privacy.on_download_request"},
 	"Prepared Report": {"before_insert": "pts_coaching.background.check_queue_answers"},
+	# Frappe's follow digest emails notes to followers: only those who may read them follow.
+	"Document Follow": {"before_insert": "pts_coaching.permissions.follows_only_what_they_read"},
 	# Coaches, leads and analysts start in the PTS Coaching workspace when they sign in.
 	"User": {"validate": "pts_coaching.landing.start_in_the_workspace"},
 	# Every record of the app: bad input refused plainly before it is saved, a record moved to someone

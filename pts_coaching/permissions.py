@@ -219,3 +219,31 @@ def check_whose_it_will_be(doc, method=None) -> None:
 			frappe.PermissionError,
 			title=_("Not yours to move"),
 		)
+
+
+def may_follow(doctype: str, name: str, user: str) -> bool:
+	return frappe.has_permission(doctype, "read", doc=name, user=user) and reads_free_text(doctype, user)
+
+
+def follows_only_what_they_read(doc, method=None) -> None:
+	"""doc_events["Document Follow"].before_insert: Frappe's follow digest emails each follower a
+	record's changes and comments, notes included, without asking what they may read. A person's
+	records are followed only by those who may open them and read their notes."""
+	if doc.ref_doctype in SCOPED_DOCTYPES and not may_follow(doc.ref_doctype, doc.ref_docname, doc.user):
+		frappe.throw(
+			_("Only those who work with the person can follow their records."),
+			frappe.PermissionError,
+			title=_("Not permitted"),
+		)
+
+
+def let_go_of_follows_no_longer_theirs() -> None:
+	"""Hourly: a coach who moves team, or whose person stops sharing, stops getting the digest too."""
+	for follow in frappe.get_all(
+		"Document Follow",
+		filters={"ref_doctype": ("in", list(SCOPED_DOCTYPES))},
+		fields=["name", "ref_doctype", "ref_docname", "user"],
+	):
+		exists = frappe.db.exists(follow.ref_doctype, follow.ref_docname)
+		if not exists or not may_follow(follow.ref_doctype, follow.ref_docname, follow.user):
+			frappe.delete_doc("Document Follow", follow.name, ignore_permissions=True, force=True)
