@@ -112,8 +112,12 @@ auth_hooks = ["pts_coaching.request_gate.check_request"]
 
 # Frappe's own count and timeline show more than a user may see: these keep them to the same rules,
 # calling Frappe's own methods with the arguments they take (pts_coaching/permissions.py).
+# The search bar finds people by the names they gave, among those the user may see.
+global_search_doctypes = {"Default": [{"doctype": "Person"}]}
+
 override_whitelisted_methods = {
 	"frappe.client.get_count": "pts_coaching.permissions.get_count",
+	"frappe.utils.global_search.search": "pts_coaching.permissions.search",
 	"frappe.desk.form.load.getdoc": "pts_coaching.permissions.getdoc",
 	"frappe.desk.form.load.get_docinfo": "pts_coaching.permissions.get_docinfo",
 }
@@ -123,4 +127,6 @@ role_home_page = {"PTS Person": "my-coaching"}
 
 # The language lens reads the long text of these forms as a coach writes.
 doctype_js = dict.fromkeys(_LENS_DOCTYPES, "public/js/language_lens.js")
-boot_session = "pts_coaching.language_lens.boot_session"
+boot_session = "pts_coaching.boot.boot_session"
+# On every desk page: what the app's forms share (unsaved words kept, relationship pickers).
+app_include_js = "/assets/pts_coaching/js/pts_coaching.js"
