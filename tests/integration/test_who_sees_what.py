@@ -935,3 +935,27 @@ def test_no_whitelisted_write_reaches_someone_else(partners, clients):
 		"frappe.client.set_value", doctype="Person", name=morgan, fieldname="pronouns", value="they/them"
 	)
 	assert changed.ok, changed.text
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_a_persons_story_and_the_blank_pages_questions_keep_the_same_rules(partners, clients, who):
+	for name, journey_of in partners.journeys.items():
+		status, story = clients[who].call("pts_coaching.story.story_of", person=journey_of.records["Person"])
+		if name in SEES[who]:
+			assert status == 200 and story["message"]["conversation_count"] == 1, (who, name)
+			assert (SECRET in str(story)) == (who in FREE_TEXT_READERS), (who, name)
+		else:
+			assert status == 403 and name not in str(story) and SECRET not in str(story), (who, name)
+	status, alike = clients[who].call(
+		"pts_coaching.pts_coaching.page.start_with_a_conversation.start_with_a_conversation.people_with_this_name",
+		preferred_name="o",  # Rowan, Morgan
+	)
+	assert status == 200
+	assert {p["person_name"] for p in alike["message"]} == SEES[who] & {"Rowan", "Morgan"}, who
+	from frappe.utils.global_search import sync_global_search
+
+	sync_global_search()
+	frappe.db.commit()
+	_, found = clients[who].call("frappe.utils.global_search.search", text="Rowan")
+	seen = {hit["name"] for hit in found["message"]}
+	assert (partners.journeys["Rowan"].records["Person"] in seen) == ("Rowan" in SEES[who]), (who, found)
