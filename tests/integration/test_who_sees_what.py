@@ -446,22 +446,29 @@ def arguments_about(signature, doctype: str, name: str) -> dict:
 	return {parameter: values[parameter] for parameter in signature.parameters if parameter in values}
 
 
-def test_no_whitelisted_channel_shows_a_coach_someone_else_coaches(partners, clients):
-	rowan = partners.journeys["Rowan"]
+def test_no_whitelisted_channel_shows_anyone_what_is_not_theirs(partners, clients):
+	"""Every role asks every channel about Rowan (Ash's, not shared) and Sky (South's): those who may
+	not see the person get nothing of them, those who see them but not notes get no notes. Ash and Cat,
+	their coaches, are the controls that a channel shows a record at all."""
 	channels = whitelisted_channels()
 	assert len(channels) > 20, "the channels were not found"
-	leaks, controlled = [], []
-	for path, signature in channels:
-		for doctype in ("Person", "Coaching Conversation"):
-			arguments = arguments_about(signature, doctype, rowan.records[doctype])
-			_, seen_by_their_coach = clients["ash"].call(path, **arguments)
-			_, seen_by_another = clients["bo"].call(path, **arguments)
-			if "Rowan" in str(seen_by_their_coach) or SECRET in str(seen_by_their_coach):
-				controlled.append(path)
-			if "Rowan" in str(seen_by_another) or SECRET in str(seen_by_another):
-				leaks.append(f"{path} ({doctype}): {str(seen_by_another)[:200]}")
+	leaks, controlled = [], set()
+	for name, coach in (("Rowan", "ash"), ("Sky", "cat")):
+		records = partners.journeys[name].records
+		for path, signature in channels:
+			for doctype in ("Person", "Coaching Conversation"):
+				arguments = arguments_about(signature, doctype, records[doctype])
+				for who in USERS:
+					_, answer = clients[who].call(path, **arguments)
+					said = str(answer)
+					if who == coach and (name in said or SECRET in said):
+						controlled.add(path)
+					elif name not in SEES[who] and (name in said or SECRET in said):
+						leaks.append(f"{who} <- {path} ({doctype} of {name}): {said[:160]}")
+					elif who not in FREE_TEXT_READERS and SECRET in said:
+						leaks.append(f"{who} read a note <- {path} ({doctype} of {name}): {said[:160]}")
 	assert not leaks, "\n".join(leaks)
-	assert len(set(controlled)) >= 8, f"too few channels showed Rowan to Ash: {sorted(set(controlled))}"
+	assert len(controlled) >= 8, f"too few channels showed a coach their own person: {sorted(controlled)}"
 
 
 # Each kind of hole an attacker found, tried again as they tried it: Bo (North) after Rowan, whom Ash
