@@ -130,7 +130,9 @@ def what_each_report_covers(user: str) -> dict:
 		journey = execute("Wellbeing Journey")
 		return {
 			"people in the wellbeing journey": {row["person_name"] for row in journey.rows},
-			"mean change in life satisfaction": said(journey.summary, "Life satisfaction: Mean change"),
+			"mean change in life satisfaction": said(
+				journey.summary, "Life satisfaction: Mean change (higher is better)"
+			),
 			"aspirations": sum(row["aspirations"] for row in execute("Aspirations").rows),
 			"relationships": sum(
 				row["relationships"] for row in execute("Coaching Relationships by Phase").rows
@@ -203,10 +205,12 @@ def test_a_scored_measure_compares_scores_against_the_national_average_and_draws
 	rows = {row["person_name"]: row for row in result.rows}
 	assert (rows["Rowan"]["first"], rows["Rowan"]["latest"], rows["Rowan"]["change"]) == (42, 56, 14)
 	assert rows["Rowan"]["what_changed"] == "Wellbeing up"
-	assert rows["Nia"]["what_changed"] == "One check-in so far"
-	assert said(result.summary, "People with one check-in so far") == 1
+	assert rows["Nia"]["what_changed"] == "One check-in in this period"
+	assert said(result.summary, "People with one check-in in this period") == 1
 	assert said(result.summary, "Mean at latest check-in") == 56
-	assert said(result.summary, "Latest mean against the national average (49.85)") == 6.15
+	assert (
+		said(result.summary, "Latest mean against the national average of 49.85 (higher is better)") == 6.15
+	)
 	assert said(result.summary, "Wellbeing up by 3 or more") == 100.0
 	chart = result.chart["data"]
 	assert chart["labels"] == ["10–19", "20–29", "30–39", "40–49", "50–59", "60–69", "70–79"]

@@ -11,12 +11,14 @@ Adding a doctype to pts_coaching.permissions.SCOPED_DOCTYPES adds it to the para
 
 import importlib
 import inspect
+import io
 import json
 import pkgutil
 import re
 from types import SimpleNamespace
 
 import frappe
+import openpyxl
 import pytest
 import requests
 
@@ -697,3 +699,65 @@ def test_a_pdf_of_everything_about_a_person_keeps_the_same_rules(partners, clien
 	text = "".join("".join(page.extract_text().split()) for page in pages)
 	assert "Rowan" in text
 	assert (SECRET in text) == (who in FREE_TEXT_READERS), who
+
+
+CLAIM = (
+	"pts_coaching.pts_coaching.report.outcomes_for_commissioners.outcomes_for_commissioners.download_claim"
+)
+
+
+@pytest.fixture(scope="module")
+def claimed(partners):
+	"""Each person's achievement is under a contract and reported, as a claim needs; put back after."""
+	frappe.db.rollback()
+	contract = frappe.get_doc(
+		{
+			"doctype": "Outcomes Contract",
+			"contract_name": "Who sees what outcomes",
+			"commissioner": "Kirklees Council",
+			"from_date": frappe.utils.add_months(frappe.utils.today(), -12),
+			"to_date": frappe.utils.add_months(frappe.utils.today(), 12),
+			"outcomes": [{"outcome_type": outcome_type(), "tariff": 1000}],
+		}
+	).insert()
+	achievements = [j.records["Achievement"] for j in partners.journeys.values()]
+	people = [j.records["Person"] for j in partners.journeys.values()]
+	try:
+		for name in achievements:
+			frappe.db.set_value("Achievement", name, "contract", contract.name)
+		for name in people:
+			frappe.db.set_value("Person", name, "agrees_to_outcome_reporting", 1)
+		frappe.db.commit()
+		yield contract.name
+	finally:
+		frappe.db.rollback()
+		for name in achievements:
+			frappe.db.set_value("Achievement", name, "contract", None)
+		for name in people:
+			frappe.db.set_value("Person", name, "agrees_to_outcome_reporting", 0)
+		frappe.delete_doc("Outcomes Contract", contract.name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_a_claim_holds_only_the_people_the_user_may_see(partners, clients, claimed, who):
+	period = {
+		"contract": claimed,
+		"from_date": frappe.utils.add_months(frappe.utils.today(), -1),
+		"to_date": frappe.utils.today(),
+	}
+	response = clients[who].get(f"/api/method/{CLAIM}", **period)
+	assert response.status_code == 200, response.text
+	rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+	people = ours(partners, "Person")
+	assert {people[row[0]] for row in rows if row and row[0] in people} == SEES[who]
+	assert SECRET not in str(rows)
+
+
+def test_a_claim_is_not_for_someone_signed_out(partners, claimed):
+	response = requests.get(
+		f"{partners.url}/api/method/{CLAIM}",
+		params={"contract": claimed, "from_date": "2026-01-01", "to_date": frappe.utils.today()},
+	)
+	assert response.status_code == 403
+	assert b"PK" not in response.content[:2]

@@ -11,7 +11,10 @@ import pandas as pd
 from frappe import _
 
 from pts_coaching import scoring
-from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import question_name
+from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import (
+	plain_question_name,
+	question_name,
+)
 from pts_coaching.pts_coaching.report.reporting import (
 	child_rows_of,
 	coached_within,
@@ -179,56 +182,87 @@ def report_summary(measure, result: Journey) -> list[dict]:
 	people = result.people
 	compared = set(people.loc[people["check_ins"] >= 2, "person"])
 	items = [
-		summary(len(compared), _("People with two or more check-ins")),
+		summary(len(compared), _("People with two or more check-ins in this period")),
 		summary(
-			len(set(people["person"]) - compared), _("People with one check-in so far"), indicator="Grey"
+			len(set(people["person"]) - compared),
+			_("People with one check-in in this period"),
+			indicator="Grey",
 		),
 	]
 	each_on_its_own = measure.scoring == scoring.EACH_ON_ITS_OWN
 	if not measure.meaningful_change:
 		items.append(
-			summary(_("Not set"), _("Meaningful change on {0}").format(measure.name), "Data", "Grey")
+			summary(
+				_("Your organisation has not set one"),
+				_("Meaningful change on {0}: an admin sets it on the Wellbeing Measure").format(measure.name),
+				"Data",
+				"Grey",
+			)
 		)
-	for change, name in zip(result.questions, names_of(measure), strict=True):
-		said = (lambda label, name=name: f"{name}: {label}") if each_on_its_own else (lambda label: label)
+	for change in result.questions:
+		question = change.question
+		name = plain_question_name(question.code) if each_on_its_own else None
+		better = _("lower is better") if question.lower_is_better else _("higher is better")
+
+		def said(label: str, name=name) -> str:
+			return f"{name}: {label}" if name else label
+
 		if not each_on_its_own:
 			items += [
 				summary(number(change.mean_first, 2), said(_("Mean at first check-in")), "Float"),
 				summary(number(change.mean_latest, 2), said(_("Mean at latest check-in")), "Float"),
 			]
-		items.append(summary(number(change.mean_change, 2), said(_("Mean change")), "Float"))
-		if change.question.population_mean:
+		items.append(
+			summary(
+				number(change.mean_change, 2),
+				said(_("Mean change ({0})").format(better)),
+				"Float",
+				for_the_better(change.mean_change, question),
+			)
+		)
+		if question.population_mean:
 			items.append(
 				summary(
 					number(change.latest_against_population_mean, 2),
 					said(
-						_("Latest mean against the national average ({0})").format(
-							change.question.population_mean
+						_("Latest mean against the national average of {0} ({1})").format(
+							question.population_mean, better
 						)
 					),
 					"Float",
+					for_the_better(change.latest_against_population_mean, question),
 				)
 			)
 		if change.share_up is not None:
-			threshold = f"{change.question.meaningful_change:g}"
-			items.append(
+			threshold = f"{question.meaningful_change:g}"
+			items += [
 				summary(
 					change.share_up,
 					said(_("Wellbeing up by {0} or more").format(threshold)),
 					"Percent",
 					"Green",
-				)
-			)
-			if not each_on_its_own:
-				items += [
-					summary(change.share_about_the_same, said(_("About the same")), "Percent"),
-					summary(
-						change.share_down,
-						said(_("Wellbeing down by {0} or more").format(threshold)),
-						"Percent",
-					),
-				]
+				),
+				summary(change.share_about_the_same, said(_("About the same")), "Percent"),
+				summary(
+					change.share_down,
+					said(_("Wellbeing down by {0} or more").format(threshold)),
+					"Percent",
+					"Orange",
+				),
+			]
+	if measure.population_mean_source and any(c.question.population_mean for c in result.questions):
+		items.append(
+			summary(measure.population_mean_source, _("The national average is from"), "Data", "Grey")
+		)
 	return items
+
+
+def for_the_better(difference: float | None, question: Question) -> str:
+	"""Green where the difference is for the better, whichever way the question runs."""
+	if not difference:
+		return "Blue"
+	better = -difference if question.lower_is_better else difference
+	return "Green" if better > 0 else "Orange"
 
 
 @frappe.whitelist()

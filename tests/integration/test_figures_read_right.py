@@ -1,0 +1,159 @@
+"""What a commissioner or a lead reads in the reports, on a site with a small demo: ONS4 compared with
+the national averages it ships with, which way is better said wherever a number is, tariffs that agree
+however they are added up, and a claim a commissioner can be sent."""
+
+import io
+
+import frappe
+import openpyxl
+import pytest
+import requests
+
+from pts_coaching import demo
+from tests.integration.test_reports import execute, said
+
+PEOPLE = 16
+CLAIM = (
+	"/api/method/pts_coaching.pts_coaching.report.outcomes_for_commissioners.outcomes_for_commissioners"
+	".download_claim"
+)
+
+
+@pytest.fixture(scope="module")
+def demo_site(site):
+	frappe.db.rollback()
+	if demo.demo_is_here():  # a site kept between runs may still hold the last run's demo
+		demo.clear_demo(say=lambda _: None)
+	made = demo.make_demo(PEOPLE, seed=3, say=lambda _: None)
+	yield frappe._dict(made)
+	frappe.db.rollback()
+	demo.clear_demo(say=lambda _: None)
+
+
+@pytest.fixture
+def contract(demo_site):
+	return frappe.get_doc("Outcomes Contract", frappe.get_all("Outcomes Contract", pluck="name")[0])
+
+
+def summary_of(result) -> dict:
+	return {item["label"]: item["value"] for item in result.summary}
+
+
+def test_ons4_is_compared_with_the_ons_national_averages_and_says_where_they_come_from(demo_site):
+	summary = summary_of(execute("Wellbeing Journey"))
+	assert "Life satisfaction: Latest mean against the national average of 7.45 (higher is better)" in summary
+	assert "Anxiety: Latest mean against the national average of 3.23 (lower is better)" in summary
+	assert "April 2022 to March 2023" in summary["The national average is from"]
+	assert "Not set" not in summary.values()
+	assert (
+		summary["Meaningful change on ONS4: an admin sets it on the Wellbeing Measure"]
+		== "Your organisation has not set one"
+	)
+
+
+def test_each_ons4_question_says_which_way_is_better_and_how_many_went_up_stayed_and_went_down(demo_site):
+	ons4 = frappe.get_doc("Wellbeing Measure", "ONS4")
+	ons4.meaningful_change = 1
+	ons4.save()
+	result = execute("Wellbeing Journey")
+	summary = summary_of(result)
+	for question, better in (
+		("Life satisfaction", "higher"),
+		("Worthwhile", "higher"),
+		("Happiness", "higher"),
+		("Anxiety", "lower"),
+	):
+		assert f"{question}: Mean change ({better} is better)" in summary
+		shares = [
+			summary[f"{question}: Wellbeing up by 1 or more"],
+			summary[f"{question}: About the same"],
+			summary[f"{question}: Wellbeing down by 1 or more"],
+		]
+		assert sum(shares) == pytest.approx(100, abs=0.2), question
+	# A fall in anxiety is for the better: its indicator says so, whatever the sign.
+	anxiety = next(i for i in result.summary if i["label"] == "Anxiety: Mean change (lower is better)")
+	assert anxiety["indicator"] == (
+		"Green" if anxiety["value"] < 0 else "Orange" if anxiety["value"] else "Blue"
+	)
+
+
+def test_people_with_one_check_in_are_counted_as_in_this_period_not_so_far(demo_site):
+	result = execute("Wellbeing Journey", {"from_date": frappe.utils.add_months(frappe.utils.today(), -2)})
+	once = said(result.summary, "People with one check-in in this period")
+	assert once == len(
+		{r["person"] for r in result.rows if r["what_changed"] == "One check-in in this period"}
+	)
+	# Most of them had check-ins before the period: "so far" would not be true.
+	assert once and not any("so far" in item["label"] for item in result.summary)
+
+
+def report_builder_total(contract: str) -> float:
+	"""What an analyst's Report Builder sum of tariffs says for the people who agreed to reporting."""
+	agreed = frappe.get_all("Person", {"agrees_to_outcome_reporting": 1}, pluck="name")
+	[[total]] = frappe.get_list(
+		"Achievement",
+		filters={"contract": contract, "person": ("in", agreed)},
+		fields=["sum(tariff)"],
+		as_list=True,
+	)
+	return float(total or 0)
+
+
+def test_report_builder_sums_of_tariffs_agree_with_the_report_after_the_contract_changes(contract):
+	whole_contract = {"from_date": contract.from_date, "to_date": frappe.utils.today(), "period": "Year"}
+
+	def report_total():
+		return said(execute("Outcomes for Commissioners", whole_contract).summary, f"{contract.name}: total")
+
+	assert report_builder_total(contract.name) == report_total()
+	for tariff in contract.outcomes:
+		tariff.tariff = tariff.tariff / 2
+		tariff.cap_per_person = 1
+	contract.save()
+	assert report_builder_total(contract.name) == report_total() > 0
+	frappe.get_doc("Outcomes Contract", contract.name).save()  # unchanged terms change nothing
+	assert report_builder_total(contract.name) == report_total()
+
+
+def sign_in(url: str, user: str) -> requests.Session:
+	session = requests.Session()
+	response = session.post(f"{url}/api/method/login", data={"usr": user, "pwd": demo.DEMO_PASSWORD})
+	assert response.ok, response.text
+	return session
+
+
+def test_a_claim_is_every_achievement_of_the_period_in_a_spreadsheet_that_is_the_same_each_time(
+	demo_site, contract, desk_server
+):
+	period = {"contract": contract.name, "from_date": contract.from_date, "to_date": frappe.utils.today()}
+	lead = sign_in(desk_server, demo_site.lead)
+	first, second = (lead.get(f"{desk_server}{CLAIM}", params=period) for _ in range(2))
+	assert first.status_code == 200, first.text
+	assert first.content == second.content
+	assert first.headers["Content-Disposition"].endswith('.xlsx"')
+
+	rows = list(openpyxl.load_workbook(io.BytesIO(first.content)).active.iter_rows(values_only=True))
+	header = rows.index(("Person", "Outcome", "Achieved on", "Evidence recorded", "Paid for", "Tariff"))
+	total = next(i for i, row in enumerate(rows) if row[0] == "Total")
+	claimed = rows[header + 1 : total]
+	frappe.set_user(demo_site.lead)
+	report = execute("Outcomes for Commissioners", {**period, "period": "Year"})
+	assert len(claimed) == said(report.summary, "Achievements reported")
+	assert rows[total][5] == sum(row[5] for row in claimed) == said(report.summary, f"{contract.name}: total")
+	left_out = dict(row[:2] for row in rows[total + 1 :] if row and row[0])
+	assert left_out["Achievements left out: not agreed to outcome reporting"] == said(
+		report.summary, "Achievements left out: not agreed to outcome reporting"
+	)
+	agreed = set(frappe.get_all("Person", {"agrees_to_outcome_reporting": 1}, pluck="name"))
+	assert {row[0] for row in claimed} <= agreed
+	assert {row[3] for row in claimed} <= {"Yes", "No"}
+
+
+def test_an_ending_with_no_kind_chosen_says_so_and_not_they_did_not_say(demo_site):
+	from pts_coaching.pts_coaching.report.endings_and_moving_on.endings_and_moving_on import said_kind
+	from pts_coaching.report_arithmetic.endings_and_moving_on import NOT_SAID
+
+	# On the ending form, "They did not say" is about their words; the report means the kind.
+	assert said_kind(NOT_SAID) == "No kind chosen"
+	kinds = {row["ending_kind"] for row in execute("Endings and Moving On").rows}
+	assert kinds and "They did not say" not in kinds
