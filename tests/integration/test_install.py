@@ -57,6 +57,7 @@ REPORT_BUILDER_REPORTS = {
 }
 NUMBER_CARDS = {
 	"People coached now",
+	"People others coach now",
 	"Conversations this month",
 	"Aspirations achieved this year",
 	"Mean wellbeing change",

@@ -761,3 +761,22 @@ def test_a_claim_is_not_for_someone_signed_out(partners, claimed):
 	)
 	assert response.status_code == 403
 	assert b"PK" not in response.content[:2]
+
+
+PEOPLE_CARDS = (
+	"pts_coaching.pts_coaching.report.coaching_relationships_by_phase.coaching_relationships_by_phase"
+)
+COACHED_BY_THEM = {"ash": {"Rowan"}, "bo": {"Morgan"}, "cat": {"Sky"}}
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_a_coachs_own_people_and_those_shared_with_them_are_counted_apart(partners, clients, who):
+	only_ours = [["Coaching Relationship", "person", "in", list(ours(partners, "Person"))]]
+	own = COACHED_BY_THEM.get(who, set())
+	for method, expected in (
+		("people_you_coach_now", own),
+		("people_others_coach_now", SEES[who] - own),
+	):
+		status, answer = clients[who].call(f"{PEOPLE_CARDS}.{method}", filters=only_ours)
+		assert status == 200, answer
+		assert answer["message"]["value"] == len(expected), (method, expected)

@@ -265,28 +265,31 @@ def for_the_better(difference: float | None, question: Question) -> str:
 	return "Green" if better > 0 else "Orange"
 
 
+# The "Mean wellbeing change" card's measure and question, which its label names: every site has ONS4,
+# and life satisfaction is the question the ONS leads with.
+CARD_MEASURE = "ONS4"
+CARD_QUESTION = "life_satisfaction"
+
+
 @frappe.whitelist()
 def mean_wellbeing_change(filters=None):
-	"""The "Mean wellbeing change" number card: the mean change between first and latest check-in on the
-	default measure over the last twelve months, among the people the user may see. For a measure whose
-	questions stand on their own, its first question (on ONS4, life satisfaction, the one the ONS leads
-	with)."""
-	measure_name = frappe.db.get_single_value("PTS Coaching Settings", "default_measure")
-	if not measure_name:
+	"""The "Mean change in life satisfaction (ONS4, 0 to 10)" number card: the mean change between first
+	and latest answer over the last twelve months, among the people the user may see."""
+	if not frappe.db.exists("Wellbeing Measure", CARD_MEASURE):
 		return "–"
-	measure = frappe.get_cached_doc("Wellbeing Measure", measure_name)
+	measure = frappe.get_cached_doc("Wellbeing Measure", CARD_MEASURE)
 	filters = frappe.parse_json(filters)
 	# A card's own filters are a list of conditions; a coach or team chosen for it, a dict.
 	filters = frappe._dict(filters if isinstance(filters, dict) else {})
 	from_date, to_date = period({})
-	first_question = questions_of(measure)[:1]
-	result = journey(check_ins(measure, filters, from_date, to_date), first_question)
-	[change] = result.questions
-	if change.mean_change is None:
+	question = [q for q in questions_of(measure) if q.code == CARD_QUESTION]
+	result = journey(check_ins(measure, filters, from_date, to_date), question)
+	if not result.questions or result.questions[0].mean_change is None:
 		return "–"
 	return {
-		"value": number(change.mean_change, 2),
+		"value": number(result.questions[0].mean_change, 2),
 		"fieldtype": "Float",
+		"precision": 2,
 		"route": ["query-report", "Wellbeing Journey"],
 		"route_options": {"measure": measure.name},
 	}
