@@ -469,6 +469,8 @@ def mark_setup_complete(country: str = "United Kingdom"):
 	settings.update(
 		{
 			"setup_complete": 1,
+			# What the wizard asks first; Frappe needs one to save the settings.
+			"language": settings.language or "en",
 			"country": country,
 			"currency": facts.currency,
 			"date_format": facts.date_format,

@@ -114,6 +114,9 @@ override_whitelisted_methods = {
 # People coached land on their own page when they sign in.
 role_home_page = {"PTS Person": "my-coaching"}
 
+# The background reports offer to run now where no worker would run them (public/js/background_reports.js).
+app_include_js = "/assets/pts_coaching/js/background_reports.js"
+
 # The language lens reads the long text of these forms as a coach writes.
 doctype_js = dict.fromkeys(_LENS_DOCTYPES, "public/js/language_lens.js")
 boot_session = "pts_coaching.language_lens.boot_session"

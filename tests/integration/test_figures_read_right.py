@@ -218,3 +218,72 @@ def test_a_coachs_workspace_reads_right(demo_site, browser, desk_server, width, 
 			assert sum("..." in label for label in labels) < len(labels) / 2, labels
 	finally:
 		context.close()
+
+
+def test_where_no_worker_runs_a_background_report_says_so_and_runs_now(demo_site, browser, desk_server):
+	context = browser.new_context(base_url=desk_server, viewport={"width": 1280, "height": 800})
+	response = context.request.post(
+		"/api/method/login", form={"usr": demo_site.coach, "pwd": demo.DEMO_PASSWORD}
+	)
+	assert response.ok, response.text()
+	page = context.new_page()
+	try:
+		page.goto("/app/query-report/Contact Rhythm")
+		page.get_by_text("No background worker is running").wait_for()
+		page.get_by_role("button", name="Run it now").click()
+		page.locator(".report-summary").get_by_text("Contacts").first.wait_for()
+		page.locator(".dt-scrollable .dt-row").first.wait_for()
+		screenshot(page, "contact-rhythm-run-now")
+	finally:
+		context.close()
+	frappe.db.rollback()
+	assert not frappe.db.exists("Prepared Report", {"owner": demo_site.coach, "status": "Queued"})
+
+
+SET_UP = (
+	"country",
+	"currency",
+	"date_format",
+	"time_zone",
+	"number_format",
+	"time_format",
+	"enable_scheduler",
+)
+
+
+@pytest.fixture
+def system_settings_put_back(outside_transaction):
+	before = frappe.db.get_value("System Settings", None, SET_UP, as_dict=True)
+	yield
+	frappe.db.rollback()
+	settings = frappe.get_single("System Settings")
+	settings.update(before)
+	settings.language = settings.language or "en"  # a site that skipped the wizard had none
+	settings.save(ignore_permissions=True)
+	frappe.db.commit()
+
+
+def test_a_try_it_site_is_set_up_for_the_uk_in_pounds_and_dd_mm_yyyy(system_settings_put_back):
+	demo.mark_setup_complete()
+	settings = frappe.get_single("System Settings")
+	assert {field: settings.get(field) for field in SET_UP} == {
+		"country": "United Kingdom",
+		"currency": "GBP",
+		"date_format": "dd-mm-yyyy",
+		"time_zone": "Europe/London",
+		"number_format": "#,###.##",
+		"time_format": "HH:mm:ss",
+		"enable_scheduler": 1,
+	}
+	# Where the desk reads them from.
+	assert (frappe.db.get_default("currency"), frappe.db.get_default("date_format")) == ("GBP", "dd-mm-yyyy")
+	assert frappe.db.get_value("Currency", "GBP", "enabled") == 1
+	assert frappe.utils.fmt_money(351600, currency="GBP").startswith("£")
+
+
+def test_a_try_it_site_is_set_up_for_another_country_when_told(system_settings_put_back):
+	demo.mark_setup_complete("Ireland")
+	settings = frappe.get_single("System Settings")
+	assert (settings.currency, settings.time_zone) == ("EUR", "Europe/Dublin")
+	with pytest.raises(demo.DemoRefused):
+		demo.mark_setup_complete("Atlantis")

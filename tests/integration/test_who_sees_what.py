@@ -15,14 +15,18 @@ import io
 import json
 import pkgutil
 import re
+import subprocess
+import time
 from types import SimpleNamespace
 
 import frappe
 import openpyxl
 import pytest
 import requests
+from frappe.utils.background_jobs import get_queue, get_workers
 
 from pts_coaching.permissions import SCOPED_DOCTYPES
+from tests.integration.conftest import BENCH, FRAPPE_CLI
 from tests.integration.records import minimal, outcome_type
 
 SECRET = "only-for-coaches"
@@ -780,3 +784,29 @@ def test_a_coachs_own_people_and_those_shared_with_them_are_counted_apart(partne
 		status, answer = clients[who].call(f"{PEOPLE_CARDS}.{method}", filters=only_ours)
 		assert status == 200, answer
 		assert answer["message"]["value"] == len(expected), (method, expected)
+
+
+WORKER_CHECK = "pts_coaching.background.a_worker_is_running"
+
+
+def test_each_user_is_told_whether_a_worker_runs_the_background_reports(partners, clients):
+	assert requests.get(f"{partners.url}/api/method/{WORKER_CHECK}").status_code == 403
+	for who in USERS:
+		assert clients[who].call(WORKER_CHECK) == (200, {"message": False}), who
+	# The control: a real worker, as `bench start` runs one.
+	worker = subprocess.Popen(
+		[*FRAPPE_CLI, "worker", "--queue", "long"],
+		cwd=BENCH / "sites",
+		stdout=subprocess.DEVNULL,
+		stderr=subprocess.DEVNULL,
+	)
+	try:
+		for _ in range(120):
+			if get_workers(get_queue("long")):
+				break
+			time.sleep(0.5)
+		for who in USERS:
+			assert clients[who].call(WORKER_CHECK) == (200, {"message": True}), who
+	finally:
+		worker.terminate()
+		worker.wait(timeout=60)
