@@ -3,15 +3,23 @@ the national averages it ships with, which way is better said wherever a number 
 however they are added up, and a claim a commissioner can be sent."""
 
 import io
+import os
 import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
 
 import frappe
 import openpyxl
+import psutil
 import pytest
 import requests
+from frappe.utils.background_jobs import get_queue, get_workers
 
 from pts_coaching import demo
-from tests.integration.conftest import screenshot
+from tests.integration.conftest import BENCH, FRAPPE_CLI, screenshot
 from tests.integration.test_reports import execute, said
 
 # Enough people for teams of two coaches, who share people with each other.
@@ -287,3 +295,43 @@ def test_a_try_it_site_is_set_up_for_another_country_when_told(system_settings_p
 	assert (settings.currency, settings.time_zone) == ("EUR", "Europe/Dublin")
 	with pytest.raises(demo.DemoRefused):
 		demo.mark_setup_complete("Atlantis")
+
+
+def test_try_it_serves_the_site_with_a_worker_and_the_scheduler_as_bench_start_does(site):
+	"""`pts-coaching-try-it` ends by serving the site as this does; Ctrl+C stops all of it."""
+	with socket.socket() as free:
+		free.bind(("127.0.0.1", 0))
+		port = free.getsockname()[1]
+	served = subprocess.Popen(
+		[*FRAPPE_CLI[:1], "-c", f"from pts_coaching.commands import serve; serve({site!r}, {port})"],
+		cwd=BENCH / "sites",
+		stdout=subprocess.DEVNULL,
+		stderr=subprocess.DEVNULL,
+		start_new_session=True,
+	)
+	try:
+		answered = worker = scheduler = False
+		for _ in range(240):
+			try:
+				answered = (
+					urllib.request.urlopen(f"http://127.0.0.1:{port}/api/method/ping", timeout=2).status
+					== 200
+				)
+			except OSError:
+				answered = False
+			worker = bool(get_workers(get_queue("long")))
+			scheduler = any(
+				"schedule" in " ".join(p.cmdline()) for p in psutil.Process(served.pid).children()
+			)
+			if answered and worker and scheduler:
+				break
+			time.sleep(0.5)
+		assert (answered, worker, scheduler) == (True, True, True)
+	finally:
+		os.killpg(served.pid, signal.SIGINT)  # what Ctrl+C sends
+		served.wait(timeout=120)
+	for _ in range(120):
+		if not get_workers(get_queue("long")):
+			break
+		time.sleep(0.5)
+	assert not get_workers(get_queue("long")), "the worker stopped with it"
