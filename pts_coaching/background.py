@@ -20,3 +20,15 @@ def check_queue_answers(prepared_report, method=None):
 			),
 			title=_("Try again soon"),
 		)
+
+
+@frappe.whitelist()
+def a_worker_is_running() -> bool:
+	"""Whether a worker takes the long jobs that prepared reports run in: without one, such a report
+	waits in the queue for ever, so the report offers to run it there and then instead."""
+	from frappe.utils.background_jobs import get_queue, get_workers
+
+	try:
+		return bool(get_workers(get_queue("long")))
+	except RedisError:
+		return False

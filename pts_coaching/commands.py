@@ -5,7 +5,6 @@
 - `bench pts-coaching-try-it [SITE]` makes a demo site with the app and the demo, and starts it.
 """
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +51,12 @@ def pts_coaching_demo(context, people: int, seed: int, as_of, clear: bool):
 @click.option("--admin-password", help="Administrator's password (default: the demo password).")
 @click.option("--db-root-username", help="MariaDB's root user, as for bench new-site.")
 @click.option("--db-root-password", help="MariaDB's root password (asked for if not given).")
+@click.option(
+	"--country",
+	default="United Kingdom",
+	show_default=True,
+	help="Set up for this country: its currency, date format and time zone, as Frappe's setup wizard does.",
+)
 @click.option("--no-serve", is_flag=True, help="Make the site but do not start it.")
 @pass_context
 def pts_coaching_try_it(
@@ -63,6 +68,7 @@ def pts_coaching_try_it(
 	admin_password: str | None,
 	db_root_username: str | None,
 	db_root_password: str | None,
+	country: str,
 	no_serve: bool,
 ):
 	"""Make a demo site (default pts-demo.localhost) with the app and demo data, and start it."""
@@ -85,12 +91,16 @@ def pts_coaching_try_it(
 	run([*BENCH_HELPER, "new-site", site, "--admin-password", admin_password or DEMO_PASSWORD, *root])
 	run([*BENCH_HELPER, "--site", site, "install-app", "pts_coaching"])
 
-	from pts_coaching.demo import mark_setup_complete
+	from pts_coaching.demo import DemoRefused, mark_setup_complete
 
 	frappe.init(site=site)
 	frappe.connect()
 	try:
-		mark_setup_complete()
+		try:
+			mark_setup_complete(country)
+		except DemoRefused as refused:
+			click.secho(str(refused), fg="yellow")
+			sys.exit(1)
 		made = make_demo(people, seed, None)
 	finally:
 		frappe.destroy()
@@ -98,8 +108,23 @@ def pts_coaching_try_it(
 	if no_serve:
 		click.echo(f"Start it with: bench start   (or: bench --site {site} serve --port {port})")
 		return
+	serve(site, port)
+
+
+def serve(site: str, port: int):
+	"""What `bench start` runs for a site: the web server, a worker for background jobs (prepared
+	reports, emails) and the scheduler, until Ctrl+C stops them all."""
 	sys.stdout.flush()
-	os.execv(sys.executable, [*BENCH_HELPER, "--site", site, "serve", "--port", str(port)])
+	background = [subprocess.Popen([*BENCH_HELPER, command]) for command in ("worker", "schedule")]
+	try:
+		subprocess.run([*BENCH_HELPER, "--site", site, "serve", "--port", str(port)])
+	except KeyboardInterrupt:
+		pass
+	finally:
+		for process in background:
+			process.terminate()
+		for process in background:
+			process.wait()
 
 
 def make_demo(people: int, seed: int, as_of) -> dict:

@@ -456,10 +456,31 @@ def rows_of(doctype: str, where: str, values: tuple, leave_out: set[str] = froze
 	return [tuple(v for k, v in row.items() if k not in leave_out) for row in rows]
 
 
-def mark_setup_complete():
-	"""A demo site skips Frappe's setup wizard: it is set up for trying the app out."""
-	settings = {"setup_complete": 1, "time_zone": "Europe/London", "date_format": "dd-mm-yyyy"}
-	if frappe.db.exists("Country", "United Kingdom"):
-		settings["country"] = "United Kingdom"
-	frappe.db.set_single_value("System Settings", settings)
+def mark_setup_complete(country: str = "United Kingdom"):
+	"""A demo site skips Frappe's setup wizard: it is set up as the wizard would for `country`, with its
+	currency, date format and time zone, from what Frappe knows of each country."""
+	from frappe.geo.country_info import get_country_info
+
+	facts = get_country_info(country)
+	if not facts.get("currency"):
+		raise DemoRefused(f"Frappe does not know the country {country}: name it as Frappe's list does.")
+	frappe.db.set_value("Currency", facts.currency, "enabled", 1)
+	settings = frappe.get_single("System Settings")
+	settings.update(
+		{
+			"setup_complete": 1,
+			# What the wizard asks first; Frappe needs one to save the settings.
+			"language": settings.language or "en",
+			"country": country,
+			"currency": facts.currency,
+			"date_format": facts.date_format,
+			"time_format": facts.time_format,
+			"number_format": facts.number_format or settings.number_format,
+			"time_zone": facts.timezones[0],
+			"enable_scheduler": 1,
+		}
+	)
+	# Saving, not setting the fields, so that Frappe also keeps them as the site's defaults, which is
+	# where the desk reads the currency and date format from.
+	settings.save(ignore_permissions=True)
 	frappe.db.commit()

@@ -128,5 +128,9 @@ role_home_page = {"PTS Person": "my-coaching"}
 # The language lens reads the long text of these forms as a coach writes.
 doctype_js = dict.fromkeys(_LENS_DOCTYPES, "public/js/language_lens.js")
 boot_session = "pts_coaching.boot.boot_session"
-# On every desk page: what the app's forms share (unsaved words kept, relationship pickers).
-app_include_js = "/assets/pts_coaching/js/pts_coaching.js"
+# On every desk page: what the app's forms share (unsaved words kept, relationship pickers, Pick
+# Columns), and the background reports' offer to run now where no worker would run them.
+app_include_js = [
+	"/assets/pts_coaching/js/pts_coaching.js",
+	"/assets/pts_coaching/js/background_reports.js",
+]

@@ -291,6 +291,22 @@ def make_wellbeing_measures():
 			).insert(ignore_permissions=True)
 
 
+def give_ons4_its_national_averages():
+	"""Sites made before ONS4 shipped with the ONS's national averages get them, unless an admin has
+	already given the measure averages of their own."""
+	if not frappe.db.exists("Wellbeing Measure", DEFAULT_MEASURE):
+		return
+	measure = frappe.get_doc("Wellbeing Measure", DEFAULT_MEASURE)
+	if measure.population_mean_source or any(item.population_mean for item in measure.items):
+		return
+	[shipped] = [facts for facts in shipped_measures() if facts["measure_name"] == DEFAULT_MEASURE]
+	means = {item["code"]: item["population_mean"] for item in shipped["items"]}
+	for item in measure.items:
+		item.population_mean = means.get(item.code)
+	measure.population_mean_source = shipped["population_mean_source"]
+	measure.save(ignore_permissions=True)
+
+
 def make_settings():
 	"""A fresh site's settings; once saved they are the admin's."""
 	settings = frappe.get_single("PTS Coaching Settings")

@@ -1,8 +1,8 @@
 """A person's connections at their first and latest Connection Snapshot.
 
 A network's size is how many people, groups and places it has; its closeness is their average
-closeness (1 to 5), leaving out any with no closeness noted. Someone with one snapshot so far has
-nothing to compare yet: they are counted apart. Means are of the people with two or more snapshots.
+closeness (1 to 5), leaving out any with no closeness noted. Someone with one snapshot in the period has
+nothing to compare: they are counted apart. Means are of the people with two or more snapshots.
 """
 
 from collections.abc import Sequence

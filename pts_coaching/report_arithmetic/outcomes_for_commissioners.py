@@ -53,7 +53,7 @@ def claims(
 	left_out = achievements[in_period & ~agrees]
 
 	reported = achievements[agrees].copy()
-	reported["tariff"] = _tariffs(reported, {contract.name: contract for contract in contracts})
+	reported["tariff"] = tariffs_earned(reported, contracts)
 	reported = reported[in_period[agrees]].assign(period=lambda a: period_of(a["achieved_on"], grain))
 
 	rows = (
@@ -82,13 +82,26 @@ def claims(
 	)
 
 
-def _tariffs(achievements: pd.DataFrame, contracts: dict[str, Contract]) -> list[float | None]:
-	"""The tariff each achievement earns, in the order they were achieved, or None when its contract
-	does not pay for it (not an outcome it names, outside its period, or over the cap)."""
+def tariff_of_each(achievements: pd.DataFrame, contracts: Sequence[Contract]) -> dict[str, float]:
+	"""What each achievement (name, person, outcome_type, achieved_on, contract) earns, 0 when its
+	contract does not pay for it: the value kept on the Achievement, so that sums of it agree with
+	this report."""
+	achievements = achievements.assign(achieved_on=as_dates(achievements["achieved_on"])).sort_values(
+		["achieved_on", "name"], kind="stable"
+	)
+	earned = tariffs_earned(achievements, contracts)
+	return {name: tariff or 0.0 for name, tariff in zip(achievements["name"], earned, strict=True)}
+
+
+def tariffs_earned(achievements: pd.DataFrame, contracts: Sequence[Contract]) -> list[float | None]:
+	"""The tariff each achievement earns, or None when its contract does not pay for it (not an
+	outcome it names, outside its period, or over the cap). `achievements` (name, person,
+	outcome_type, achieved_on as Timestamps, contract) are in the order they were achieved."""
+	by_name = {contract.name: contract for contract in contracts}
 	counted: dict[tuple[str, str, str], int] = {}
 	tariffs = []
 	for row in achievements.itertuples():
-		contract = contracts.get(row.contract)
+		contract = by_name.get(row.contract)
 		key = (row.contract, row.person, row.outcome_type)
 		try:
 			if not contract:
@@ -102,3 +115,47 @@ def _tariffs(achievements: pd.DataFrame, contracts: dict[str, Contract]) -> list
 		counted[key] = counted.get(key, 0) + 1
 		tariffs.append(float(tariff.tariff))
 	return tariffs
+
+
+@dataclass(frozen=True)
+class Claim:
+	"""What a contract is claimed for over a period: every achievement under it, of the people who
+	agreed to outcome reporting."""
+
+	# One row per achievement, in the order achieved: person, outcome_type, achieved_on,
+	# evidence_recorded, paid_for, tariff.
+	rows: pd.DataFrame
+	total: float
+	left_out_achievements: int
+	left_out_people: int
+
+
+def claim(achievements: pd.DataFrame, contract: Contract, from_date: date, to_date: date) -> Claim:
+	"""`achievements`: under `contract`, as for `claims`, with evidence_recorded; the earlier ones count
+	towards its caps."""
+	achievements = achievements.assign(achieved_on=as_dates(achievements["achieved_on"])).sort_values(
+		["achieved_on", "name"], kind="stable"
+	)
+	in_period = (achievements["achieved_on"] >= pd.Timestamp(from_date)) & (
+		achievements["achieved_on"] <= pd.Timestamp(to_date)
+	)
+	agrees = achievements["agrees"].fillna(0).astype(bool)
+	left_out = achievements[in_period & ~agrees]
+	reported = achievements[agrees].assign(tariff=lambda a: tariffs_earned(a, [contract]))
+	reported = reported[in_period[agrees]]
+	rows = pd.DataFrame(
+		{
+			"person": reported["person"],
+			"outcome_type": reported["outcome_type"],
+			"achieved_on": reported["achieved_on"].dt.date,
+			"evidence_recorded": reported["evidence_recorded"].fillna(0).astype(bool),
+			"paid_for": reported["tariff"].notna(),
+			"tariff": reported["tariff"].fillna(0).astype(float),
+		}
+	).reset_index(drop=True)
+	return Claim(
+		rows=rows,
+		total=float(rows["tariff"].sum()),
+		left_out_achievements=len(left_out),
+		left_out_people=left_out["person"].nunique(),
+	)

@@ -2,8 +2,8 @@
 
 What is compared is a measure's total score or, for a measure whose questions are each reported on
 their own (ONS4), each of its questions apart. Only what has a value counts: a check-in without a
-score (a question left unanswered) is not a zero. Someone with one check-in so far has nothing to
-compare yet: they are counted apart, never dropped.
+score (a question left unanswered) is not a zero. Someone with one check-in in the period has nothing
+to compare: they are counted apart, never dropped.
 
 A change counts as meaningful when it is at least the measure's meaningful-change threshold; where a
 lower answer means more wellbeing (ONS4's anxiety), a fall is the change for the better. Means are of
@@ -24,7 +24,7 @@ TOTAL = ""
 WELLBEING_UP = "Wellbeing up"
 ABOUT_THE_SAME = "About the same"
 WELLBEING_DOWN = "Wellbeing down"
-ONE_CHECK_IN = "One check-in so far"
+ONE_CHECK_IN = "One check-in in this period"
 
 # Scores are stored to 9 decimal places: a change is rounded to them before it meets the threshold, so
 # that 20.98 - 19.98 is a change of 1.

@@ -11,6 +11,7 @@ def get_context(context):
 		frappe.local.flags.redirect_location = "/login?redirect-to=/my-coaching"
 		raise frappe.Redirect
 	context.update(page_for(my_person()))
+	context.saved = frappe.form_dict.get("saved") == "check-in"
 	context.title = _("My coaching")
 	context.show_sidebar = False
 	return context

@@ -57,6 +57,7 @@ REPORT_BUILDER_REPORTS = {
 }
 NUMBER_CARDS = {
 	"People coached now",
+	"People others coach now",
 	"Conversations this month",
 	"Aspirations achieved this year",
 	"Mean wellbeing change",
@@ -328,3 +329,29 @@ def test_migrate_keeps_an_admins_reflection_themes_and_puts_back_a_missing_one(o
 	finally:
 		frappe.db.set_value("Reflection Theme", "Paperwork", "description", REFLECTION_THEMES["Paperwork"])
 		frappe.db.commit()
+
+
+def test_a_site_made_before_the_national_averages_shipped_gets_them_and_an_admins_own_are_kept():
+	from pts_coaching.install import give_ons4_its_national_averages
+
+	ons4 = frappe.get_doc("Wellbeing Measure", "ONS4")
+	ons4.population_mean_source = ""
+	for item in ons4.items:
+		item.population_mean = 0
+	ons4.save()
+	give_ons4_its_national_averages()
+	ons4.reload()
+	assert {item.code: item.population_mean for item in ons4.items} == {
+		"life_satisfaction": 7.45,
+		"worthwhile": 7.73,
+		"happiness": 7.39,
+		"anxiety": 3.23,
+	}
+	assert "April 2022 to March 2023" in ons4.population_mean_source
+
+	ons4.population_mean_source = "Our own survey, 2025"
+	ons4.items[0].population_mean = 6.9
+	ons4.save()
+	give_ons4_its_national_averages()
+	ons4.reload()
+	assert (ons4.population_mean_source, ons4.items[0].population_mean) == ("Our own survey, 2025", 6.9)

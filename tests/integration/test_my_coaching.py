@@ -2,6 +2,7 @@
 asked over HTTP as that person and seen in headless Chromium at phone and laptop widths."""
 
 import json
+import re
 from types import SimpleNamespace
 from urllib.parse import urlparse
 
@@ -217,3 +218,83 @@ def test_their_page_speaks_welsh_when_welsh_is_their_language(dee):
 	finally:
 		frappe.db.set_value("User", dee.user, "language", "en")
 		frappe.db.commit()
+
+
+def their_page(dee, browser, width: int, height: int):
+	context = browser.new_context(base_url=dee.url, viewport={"width": width, "height": height})
+	context.add_cookies(
+		[{"name": c.name, "value": c.value, "url": dee.url} for c in dee.session.cookies if c.name == "sid"]
+	)
+	page = context.new_page()
+	page.goto("/my-coaching")
+	page.locator(".aspiration-words", has_text=DEES_WORDS).wait_for()
+	return context, page
+
+
+def test_on_a_phone_each_ons4_question_asks_about_its_own_time_and_saving_says_so(dee, browser):
+	context, page = their_page(dee, browser, 360, 740)
+	try:
+		wellbeing = page.locator("#wellbeing")
+		assert "the last two weeks" not in wellbeing.inner_text()
+		for question in ("with your life nowadays?", "how happy did you feel yesterday?"):
+			wellbeing.locator("legend", has_text=question).wait_for()
+		for question in wellbeing.locator("fieldset.question").all():
+			answers = question.locator("label.answer")
+			assert answers.first.inner_text().strip() == "0 · Not at all"
+			assert answers.last.inner_text().strip() == "10 · Completely"
+			answers.nth(7).click()
+		wellbeing.get_by_role("button", name="Save my answers").click()
+		page.locator(".check-in-saved", has_text="Your answers are saved").wait_for()
+		history = page.locator("table.over-time").first
+		history.wait_for()
+		assert history.bounding_box()["width"] <= 360
+		assert page.evaluate("document.documentElement.scrollWidth") <= 360, "nothing runs off the screen"
+		page.locator("#wellbeing").scroll_into_view_if_needed()
+		screenshot(page, "my-coaching-check-in-phone")
+	finally:
+		context.close()
+
+
+# Words that are English and never Welsh; a text node holding one is English.
+ENGLISH_WORDS = {
+	"the", "you", "your", "and", "of", "my", "what", "how", "with", "this", "here", "nothing", "yet",
+	"not", "have", "are", "did", "feel", "life", "coach", "page", "save", "download", "answer",
+	"yesterday", "nowadays", "overall", "home", "money", "interests", "community", "other", "completely",
+	"satisfaction", "worthwhile", "happiness", "anxiety", "lower", "better", "change", "step", "account",
+	"logout", "login", "powered", "by", "switch", "desk", "built", "personal", "wellbeing",
+}  # fmt: skip
+
+
+def english_in(texts: list[str]) -> list[str]:
+	return [text for text in texts if ENGLISH_WORDS & set(re.findall(r"[a-z]+", text.lower()))]
+
+
+def test_every_word_of_their_page_is_welsh_when_welsh_is_their_language(dee, browser):
+	frappe.db.set_value("User", dee.user, "language", "cy")
+	frappe.db.commit()
+	try:
+		context, page = their_page(dee, browser, 1280, 800)
+		page.locator("table.over-time").first.wait_for()  # their check-ins' history, shown too
+		texts = page.evaluate(
+			"""() => {
+				const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+					acceptNode: (node) =>
+						node.parentElement.closest("script, style, [data-their-words]")
+							? NodeFilter.FILTER_REJECT
+							: NodeFilter.FILTER_ACCEPT,
+				});
+				const texts = [];
+				while (walker.nextNode()) {
+					const text = walker.currentNode.textContent.trim();
+					if (text) texts.push(text);
+				}
+				return texts;
+			}"""
+		)
+		screenshot(page, "my-coaching-welsh")
+		context.close()
+	finally:
+		frappe.db.set_value("User", dee.user, "language", "en")
+		frappe.db.commit()
+	assert welsh()["What I want to work towards"] in texts
+	assert not english_in(texts), "\n".join(english_in(texts))

@@ -21,9 +21,11 @@ def test_a_coach_sees_their_own_numbers_and_the_wellbeing_journey_of_the_people_
 	frappe.db.commit()
 
 	page.goto("/app/pts-coaching")
-	people = page.locator(".number-widget-box", has_text="People coached now").locator(".number")
+	people = page.locator(".number-widget-box", has_text="People you coach now").locator(".number")
 	people.filter(has_text="3").wait_for()
-	change = page.locator(".number-widget-box", has_text="Mean wellbeing change").locator(".number")
+	change = page.locator(".number-widget-box", has_text="Mean change in life satisfaction").locator(
+		".number"
+	)
 	change.filter(has_text="2").wait_for()  # (2 + 4 + 0) / 3
 	for chart in ("Conversations per month", "Coaching relationships by phase", "Aspirations by theme"):
 		widget = page.locator(".dashboard-widget-box", has_text=chart)

@@ -319,7 +319,13 @@ def test_the_chart_shows_scores_over_time_with_the_national_average(coach):
 		("Happiness", [8]),
 		("Anxiety (lower is better)", [3]),
 	]
-	assert ons4["markers"] == []
+	# ONS4 ships with the ONS's national averages.
+	assert ons4["markers"] == [
+		{"label": "National average: Life satisfaction", "value": 7.45},
+		{"label": "National average: Worthwhile", "value": 7.73},
+		{"label": "National average: Happiness", "value": 7.39},
+		{"label": "National average: Anxiety (lower is better)", "value": 3.23},
+	]
 
 
 def test_the_chart_is_only_for_those_who_may_see_the_person(visitor):

@@ -11,16 +11,22 @@ Adding a doctype to pts_coaching.permissions.SCOPED_DOCTYPES adds it to the para
 
 import importlib
 import inspect
+import io
 import json
 import pkgutil
 import re
+import subprocess
+import time
 from types import SimpleNamespace
 
 import frappe
+import openpyxl
 import pytest
 import requests
+from frappe.utils.background_jobs import get_queue, get_workers
 
 from pts_coaching.permissions import SCOPED_DOCTYPES
+from tests.integration.conftest import BENCH, FRAPPE_CLI
 from tests.integration.records import minimal, outcome_type
 
 SECRET = "only-for-coaches"
@@ -966,3 +972,110 @@ def test_a_persons_story_and_the_blank_pages_questions_keep_the_same_rules(partn
 	_, found = clients[who].call("frappe.utils.global_search.search", text="Rowan")
 	seen = {hit["name"] for hit in found["message"]}
 	assert (partners.journeys["Rowan"].records["Person"] in seen) == ("Rowan" in SEES[who]), (who, found)
+
+
+CLAIM = (
+	"pts_coaching.pts_coaching.report.outcomes_for_commissioners.outcomes_for_commissioners.download_claim"
+)
+
+
+@pytest.fixture(scope="module")
+def claimed(partners):
+	"""Each person's achievement is under a contract and reported, as a claim needs; put back after."""
+	frappe.db.rollback()
+	contract = frappe.get_doc(
+		{
+			"doctype": "Outcomes Contract",
+			"contract_name": "Who sees what outcomes",
+			"commissioner": "Kirklees Council",
+			"from_date": frappe.utils.add_months(frappe.utils.today(), -12),
+			"to_date": frappe.utils.add_months(frappe.utils.today(), 12),
+			"outcomes": [{"outcome_type": outcome_type(), "tariff": 1000}],
+		}
+	).insert()
+	achievements = [j.records["Achievement"] for j in partners.journeys.values()]
+	people = [j.records["Person"] for j in partners.journeys.values()]
+	try:
+		for name in achievements:
+			frappe.db.set_value("Achievement", name, "contract", contract.name)
+		for name in people:
+			frappe.db.set_value("Person", name, "agrees_to_outcome_reporting", 1)
+		frappe.db.commit()
+		yield contract.name
+	finally:
+		frappe.db.rollback()
+		for name in achievements:
+			frappe.db.set_value("Achievement", name, "contract", None)
+		for name in people:
+			frappe.db.set_value("Person", name, "agrees_to_outcome_reporting", 0)
+		frappe.delete_doc("Outcomes Contract", contract.name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_a_claim_holds_only_the_people_the_user_may_see(partners, clients, claimed, who):
+	period = {
+		"contract": claimed,
+		"from_date": frappe.utils.add_months(frappe.utils.today(), -1),
+		"to_date": frappe.utils.today(),
+	}
+	response = clients[who].get(f"/api/method/{CLAIM}", **period)
+	assert response.status_code == 200, response.text
+	rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+	people = ours(partners, "Person")
+	assert {people[row[0]] for row in rows if row and row[0] in people} == SEES[who]
+	assert SECRET not in str(rows)
+
+
+def test_a_claim_is_not_for_someone_signed_out(partners, claimed):
+	response = requests.get(
+		f"{partners.url}/api/method/{CLAIM}",
+		params={"contract": claimed, "from_date": "2026-01-01", "to_date": frappe.utils.today()},
+	)
+	assert response.status_code == 403
+	assert b"PK" not in response.content[:2]
+
+
+PEOPLE_CARDS = (
+	"pts_coaching.pts_coaching.report.coaching_relationships_by_phase.coaching_relationships_by_phase"
+)
+COACHED_BY_THEM = {"ash": {"Rowan"}, "bo": {"Morgan"}, "cat": {"Sky"}}
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_a_coachs_own_people_and_those_shared_with_them_are_counted_apart(partners, clients, who):
+	only_ours = [["Coaching Relationship", "person", "in", list(ours(partners, "Person"))]]
+	own = COACHED_BY_THEM.get(who, set())
+	for method, expected in (
+		("people_you_coach_now", own),
+		("people_others_coach_now", SEES[who] - own),
+	):
+		status, answer = clients[who].call(f"{PEOPLE_CARDS}.{method}", filters=only_ours)
+		assert status == 200, answer
+		assert answer["message"]["value"] == len(expected), (method, expected)
+
+
+WORKER_CHECK = "pts_coaching.background.a_worker_is_running"
+
+
+def test_each_user_is_told_whether_a_worker_runs_the_background_reports(partners, clients):
+	assert requests.get(f"{partners.url}/api/method/{WORKER_CHECK}").status_code == 403
+	for who in USERS:
+		assert clients[who].call(WORKER_CHECK) == (200, {"message": False}), who
+	# The control: a real worker, as `bench start` runs one.
+	worker = subprocess.Popen(
+		[*FRAPPE_CLI, "worker", "--queue", "long"],
+		cwd=BENCH / "sites",
+		stdout=subprocess.DEVNULL,
+		stderr=subprocess.DEVNULL,
+	)
+	try:
+		for _ in range(120):
+			if get_workers(get_queue("long")):
+				break
+			time.sleep(0.5)
+		for who in USERS:
+			assert clients[who].call(WORKER_CHECK) == (200, {"message": True}), who
+	finally:
+		worker.terminate()
+		worker.wait(timeout=60)

@@ -1,11 +1,14 @@
 # Copyright (c) 2026, pts_coaching contributors
 # License: MIT. See license.txt
 
+import frappe
+import pandas as pd
 from frappe.model.document import Document
 from frappe.utils import cint, flt, getdate
 
 from pts_coaching import outcomes
 from pts_coaching.pts_coaching.records import said_kindly
+from pts_coaching.report_arithmetic.outcomes_for_commissioners import tariff_of_each
 
 
 class OutcomesContract(Document):
@@ -31,6 +34,24 @@ class OutcomesContract(Document):
 	def validate(self):
 		with said_kindly("Check the contract"):
 			outcomes.check_contract(self.terms())
+
+	def on_update(self):
+		self.keep_tariffs_in_step()
+
+	def keep_tariffs_in_step(self):
+		"""Each achievement keeps the tariff it earns under the contract's terms as they are now, so
+		that Report Builder's sums agree with Outcomes for Commissioners after the terms change."""
+		fields = ["name", "person", "outcome_type", "achieved_on", "contract", "tariff"]
+		achievements = pd.DataFrame(
+			frappe.get_all("Achievement", filters={"contract": self.name}, fields=fields, as_list=True),
+			columns=fields,
+		)
+		if achievements.empty:
+			return
+		earned = tariff_of_each(achievements, [self.terms()])
+		for name, stored in zip(achievements["name"], achievements["tariff"], strict=True):
+			if flt(stored) != earned[name]:
+				frappe.db.set_value("Achievement", name, "tariff", earned[name], update_modified=False)
 
 	def terms(self) -> outcomes.Contract:
 		return outcomes.Contract(

@@ -155,5 +155,9 @@ def each_question_over_time(measure, check_ins, answers) -> dict:
 
 
 def question_name(item) -> str:
-	name = _(item.code.replace("_", " ").capitalize())
+	name = plain_question_name(item.code)
 	return _("{0} (lower is better)").format(name) if item.lower_is_better else name
+
+
+def plain_question_name(code: str) -> str:
+	return _(code.replace("_", " ").capitalize())

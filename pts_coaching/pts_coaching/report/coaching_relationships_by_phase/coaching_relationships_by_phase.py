@@ -125,3 +125,32 @@ def report_summary(result) -> list[dict]:
 			for phase in PHASES
 		),
 	]
+
+
+@frappe.whitelist()
+def people_you_coach_now(filters=None):
+	"""The "People you coach now" card: people in a relationship not ended whose coach is the user."""
+	return coached_now(filters, coach=("=", frappe.session.user))
+
+
+@frappe.whitelist()
+def people_others_coach_now(filters=None):
+	"""The "People others coach now, that you see" card: the rest of the people the user may see in a
+	relationship not ended, such as those a coach's team shares with them, or a lead's teams'."""
+	return coached_now(filters, coach=("!=", frappe.session.user))
+
+
+def coached_now(filters, coach: tuple[str, str]) -> dict:
+	"""Counted with the same rule as the list the card opens, so the two agree."""
+	filters = frappe.parse_json(filters)
+	# A card's own filters are a list of conditions; anything else is not a card's.
+	conditions = [*(filters if isinstance(filters, list) else []), ["phase", "!=", ENDED], ["coach", *coach]]
+	[[people]] = frappe.get_list(
+		"Coaching Relationship", filters=conditions, fields=["count(distinct person)"], as_list=True
+	)
+	return {
+		"value": people,
+		"fieldtype": "Int",
+		"route": ["List", "Coaching Relationship"],
+		"route_options": {"phase": ["!=", ENDED], "coach": list(coach)},
+	}

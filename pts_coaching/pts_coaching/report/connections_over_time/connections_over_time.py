@@ -90,7 +90,9 @@ def chart(result) -> dict:
 def report_summary(result) -> list[dict]:
 	return [
 		summary(result.people_compared, _("People with two or more snapshots")),
-		summary(result.people_with_one_snapshot, _("People with one snapshot so far"), indicator="Grey"),
+		summary(
+			result.people_with_one_snapshot, _("People with one snapshot in this period"), indicator="Grey"
+		),
 		summary(number(result.mean_first_size), _("Mean connections at first"), "Float"),
 		summary(number(result.mean_latest_size), _("Mean connections at latest"), "Float"),
 		summary(number(result.mean_first_closeness), _("Mean closeness at first (1 to 5)"), "Float"),

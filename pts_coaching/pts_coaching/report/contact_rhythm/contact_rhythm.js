@@ -13,4 +13,5 @@ frappe.query_reports["Contact Rhythm"] = {
 		{ fieldname: "team", label: __("Team"), fieldtype: "Link", options: "Coaching Team" },
 		{ fieldname: "coach", label: __("Coach"), fieldtype: "Link", options: "User" },
 	],
+	onload: (report) => pts_coaching.offer_to_run_now(report),
 };

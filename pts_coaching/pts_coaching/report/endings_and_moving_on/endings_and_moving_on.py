@@ -48,7 +48,7 @@ def execute(filters=None):
 
 
 def said_kind(kind: str) -> str:
-	return _("They did not say") if kind == NOT_SAID else _(kind)
+	return _("No kind chosen") if kind == NOT_SAID else _(kind)
 
 
 def columns() -> list[dict]:

@@ -25,4 +25,16 @@ frappe.query_reports["Outcomes for Commissioners"] = {
 		{ fieldname: "team", label: __("Team"), fieldtype: "Link", options: "Coaching Team" },
 		{ fieldname: "coach", label: __("Coach"), fieldtype: "Link", options: "User" },
 	],
+	onload(report) {
+		report.page.add_inner_button(__("Download the claim"), () => {
+			const { contract, from_date, to_date } = report.get_filter_values();
+			if (!contract) {
+				frappe.msgprint(__("Choose a contract to download its claim for the period."));
+				return;
+			}
+			const method = "pts_coaching.pts_coaching.report.outcomes_for_commissioners.outcomes_for_commissioners.download_claim";
+			const query = new URLSearchParams({ contract, from_date, to_date });
+			window.open(frappe.urllib.get_full_url(`/api/method/${method}?${query}`));
+		});
+	},
 };

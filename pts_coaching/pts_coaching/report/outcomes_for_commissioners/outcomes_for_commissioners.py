@@ -7,9 +7,13 @@ reported are left out, and the summary says how many. The arithmetic is
 pts_coaching.report_arithmetic.outcomes_for_commissioners, with the rules of pts_coaching.outcomes.
 """
 
+from datetime import datetime, time
+
 import frappe
 from frappe import _
-from frappe.utils import cint, flt, getdate
+from frappe.query_builder import Case
+from frappe.utils import cint, flt, formatdate, getdate
+from frappe.utils.xlsxutils import make_xlsx
 
 from pts_coaching.outcomes import Contract, Tariff
 from pts_coaching.pts_coaching.report.reporting import (
@@ -22,8 +26,9 @@ from pts_coaching.pts_coaching.report.reporting import (
 	summary,
 	visible,
 )
-from pts_coaching.report_arithmetic.outcomes_for_commissioners import NO_CONTRACT, claims
+from pts_coaching.report_arithmetic.outcomes_for_commissioners import NO_CONTRACT, claim, claims
 from pts_coaching.report_arithmetic.over_time import PERIODS, QUARTER
+from pts_coaching.workbooks import fixed_in_time
 
 
 def execute(filters=None):
@@ -161,3 +166,73 @@ def report_summary(result) -> list[dict]:
 			result.left_out_people, _("People left out: not agreed to outcome reporting"), indicator="Grey"
 		),
 	]
+
+
+@frappe.whitelist()
+def download_claim(contract: str, from_date: str, to_date: str):
+	"""The claim for a contract and a period as a spreadsheet: every achievement under it of the people
+	the user may see who agreed to outcome reporting. The same claim made twice is the same file."""
+	if not frappe.get_cached_doc("Report", "Outcomes for Commissioners").is_permitted():
+		raise frappe.PermissionError
+	contract = frappe.get_doc("Outcomes Contract", contract)
+	contract.check_permission("read")
+	from_date, to_date = period({"from_date": from_date, "to_date": to_date})
+	achievement = frappe.qb.DocType("Achievement")
+	person = frappe.qb.DocType("Person")
+	evidence_recorded = (
+		Case()
+		.when(
+			(achievement.evidence.isnotnull() & (achievement.evidence != ""))
+			| achievement.verified_by.isnotnull(),
+			1,
+		)
+		.else_(0)
+	)
+	query = (
+		frappe.qb.from_(achievement)
+		.join(person)
+		.on(person.name == achievement.person)
+		.select(
+			achievement.name,
+			achievement.person,
+			achievement.outcome_type,
+			achievement.achieved_on,
+			achievement.contract,
+			person.agrees_to_outcome_reporting,
+			evidence_recorded,
+		)
+		.where(achievement.contract == contract.name)
+		# Earlier achievements count towards the contract's caps.
+		.where(achievement.achieved_on <= to_date)
+	)
+	query = visible(visible(query, "Achievement"), "Person")
+	columns = ["name", "person", "outcome_type", "achieved_on", "contract", "agrees", "evidence_recorded"]
+	result = claim(frame(query, columns), contract.terms(), from_date, to_date)
+	yes_or_no = {True: _("Yes"), False: _("No")}
+	sheet = [
+		[_("Claim"), contract.contract_name],
+		[_("Commissioner"), contract.commissioner],
+		[_("Achieved from"), formatdate(from_date)],
+		[_("Achieved to"), formatdate(to_date)],
+		[],
+		[_("Person"), _("Outcome"), _("Achieved on"), _("Evidence recorded"), _("Paid for"), _("Tariff")],
+		*(
+			[
+				row.person,
+				row.outcome_type,
+				formatdate(row.achieved_on),
+				yes_or_no[row.evidence_recorded],
+				yes_or_no[row.paid_for],
+				row.tariff,
+			]
+			for row in result.rows.itertuples()
+		),
+		[_("Total"), None, None, None, None, result.total],
+		[],
+		[_("Achievements left out: not agreed to outcome reporting"), result.left_out_achievements],
+		[_("People left out: not agreed to outcome reporting"), result.left_out_people],
+	]
+	workbook = make_xlsx(sheet, _("Claim"))
+	frappe.response["filename"] = f"{contract.name} {from_date} {to_date}.xlsx"
+	frappe.response["filecontent"] = fixed_in_time(workbook.getvalue(), datetime.combine(to_date, time()))
+	frappe.response["type"] = "binary"

@@ -11,7 +11,10 @@ import pandas as pd
 from frappe import _
 
 from pts_coaching import scoring
-from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import question_name
+from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import (
+	plain_question_name,
+	question_name,
+)
 from pts_coaching.pts_coaching.report.reporting import (
 	child_rows_of,
 	coached_within,
@@ -179,80 +182,114 @@ def report_summary(measure, result: Journey) -> list[dict]:
 	people = result.people
 	compared = set(people.loc[people["check_ins"] >= 2, "person"])
 	items = [
-		summary(len(compared), _("People with two or more check-ins")),
+		summary(len(compared), _("People with two or more check-ins in this period")),
 		summary(
-			len(set(people["person"]) - compared), _("People with one check-in so far"), indicator="Grey"
+			len(set(people["person"]) - compared),
+			_("People with one check-in in this period"),
+			indicator="Grey",
 		),
 	]
 	each_on_its_own = measure.scoring == scoring.EACH_ON_ITS_OWN
 	if not measure.meaningful_change:
 		items.append(
-			summary(_("Not set"), _("Meaningful change on {0}").format(measure.name), "Data", "Grey")
+			summary(
+				_("Your organisation has not set one"),
+				_("Meaningful change on {0}: an admin sets it on the Wellbeing Measure").format(measure.name),
+				"Data",
+				"Grey",
+			)
 		)
-	for change, name in zip(result.questions, names_of(measure), strict=True):
-		said = (lambda label, name=name: f"{name}: {label}") if each_on_its_own else (lambda label: label)
+	for change in result.questions:
+		question = change.question
+		name = plain_question_name(question.code) if each_on_its_own else None
+		better = _("lower is better") if question.lower_is_better else _("higher is better")
+
+		def said(label: str, name=name) -> str:
+			return f"{name}: {label}" if name else label
+
 		if not each_on_its_own:
 			items += [
 				summary(number(change.mean_first, 2), said(_("Mean at first check-in")), "Float"),
 				summary(number(change.mean_latest, 2), said(_("Mean at latest check-in")), "Float"),
 			]
-		items.append(summary(number(change.mean_change, 2), said(_("Mean change")), "Float"))
-		if change.question.population_mean:
+		items.append(
+			summary(
+				number(change.mean_change, 2),
+				said(_("Mean change ({0})").format(better)),
+				"Float",
+				for_the_better(change.mean_change, question),
+			)
+		)
+		if question.population_mean:
 			items.append(
 				summary(
 					number(change.latest_against_population_mean, 2),
 					said(
-						_("Latest mean against the national average ({0})").format(
-							change.question.population_mean
+						_("Latest mean against the national average of {0} ({1})").format(
+							question.population_mean, better
 						)
 					),
 					"Float",
+					for_the_better(change.latest_against_population_mean, question),
 				)
 			)
 		if change.share_up is not None:
-			threshold = f"{change.question.meaningful_change:g}"
-			items.append(
+			threshold = f"{question.meaningful_change:g}"
+			items += [
 				summary(
 					change.share_up,
 					said(_("Wellbeing up by {0} or more").format(threshold)),
 					"Percent",
 					"Green",
-				)
-			)
-			if not each_on_its_own:
-				items += [
-					summary(change.share_about_the_same, said(_("About the same")), "Percent"),
-					summary(
-						change.share_down,
-						said(_("Wellbeing down by {0} or more").format(threshold)),
-						"Percent",
-					),
-				]
+				),
+				summary(change.share_about_the_same, said(_("About the same")), "Percent"),
+				summary(
+					change.share_down,
+					said(_("Wellbeing down by {0} or more").format(threshold)),
+					"Percent",
+					"Orange",
+				),
+			]
+	if measure.population_mean_source and any(c.question.population_mean for c in result.questions):
+		items.append(
+			summary(measure.population_mean_source, _("The national average is from"), "Data", "Grey")
+		)
 	return items
+
+
+def for_the_better(difference: float | None, question: Question) -> str:
+	"""Green where the difference is for the better, whichever way the question runs."""
+	if not difference:
+		return "Blue"
+	better = -difference if question.lower_is_better else difference
+	return "Green" if better > 0 else "Orange"
+
+
+# The "Mean wellbeing change" card's measure and question, which its label names: every site has ONS4,
+# and life satisfaction is the question the ONS leads with.
+CARD_MEASURE = "ONS4"
+CARD_QUESTION = "life_satisfaction"
 
 
 @frappe.whitelist()
 def mean_wellbeing_change(filters=None):
-	"""The "Mean wellbeing change" number card: the mean change between first and latest check-in on the
-	default measure over the last twelve months, among the people the user may see. For a measure whose
-	questions stand on their own, its first question (on ONS4, life satisfaction, the one the ONS leads
-	with)."""
-	measure_name = frappe.db.get_single_value("PTS Coaching Settings", "default_measure")
-	if not measure_name:
+	"""The "Mean change in life satisfaction (ONS4, 0 to 10)" number card: the mean change between first
+	and latest answer over the last twelve months, among the people the user may see."""
+	if not frappe.db.exists("Wellbeing Measure", CARD_MEASURE):
 		return "–"
-	measure = frappe.get_cached_doc("Wellbeing Measure", measure_name)
+	measure = frappe.get_cached_doc("Wellbeing Measure", CARD_MEASURE)
 	filters = frappe.parse_json(filters)
 	# A card's own filters are a list of conditions; a coach or team chosen for it, a dict.
 	filters = frappe._dict(filters if isinstance(filters, dict) else {})
 	from_date, to_date = period({})
-	first_question = questions_of(measure)[:1]
-	result = journey(check_ins(measure, filters, from_date, to_date), first_question)
-	[change] = result.questions
-	if change.mean_change is None:
+	question = [q for q in questions_of(measure) if q.code == CARD_QUESTION]
+	result = journey(check_ins(measure, filters, from_date, to_date), question)
+	if not result.questions or result.questions[0].mean_change is None:
 		return "–"
 	return {
-		"value": number(change.mean_change, 2),
+		"value": number(result.questions[0].mean_change, 2),
 		"fieldtype": "Float",
+		"precision": 2,
 		"route": ["query-report", "Wellbeing Journey"],
 		"route_options": {"measure": measure.name},
 	}
