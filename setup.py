@@ -19,5 +19,5 @@ setup(
 	# range from [tool.bench.frappe-dependencies] in pyproject.toml.
 	# pandas 3 needs a newer python-dateutil than Frappe v15 pins. nh3 cleans rich text as it is shown.
 	install_requires=["pandas>=2,<3", "nh3>=0.2.14"],
-	extras_require={"test": ["pytest>=8", "freezegun"], "browser": ["playwright>=1.40"]},
+	extras_require={"test": ["pytest>=8", "freezegun", "aiosmtpd"], "browser": ["playwright>=1.40"]},
 )
