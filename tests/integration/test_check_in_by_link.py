@@ -413,3 +413,65 @@ def test_a_coach_withdraws_a_link_and_another_teams_coach_can_do_nothing_with_it
 	assert as_guest(links.url, "questions", "198.51.100.6", token=token).json()["message"] == {
 		"turned_down": TURNED_DOWN
 	}
+
+
+def test_on_the_person_a_coach_sends_sees_and_withdraws_check_in_links(links, signed_in_coach, committed):
+	"""In the desk: without a gateway the coach is told, copies the link instead, sees it listed on the
+	person, waiting, and withdraws it."""
+	robin, page = signed_in_coach
+	person = frappe.get_doc(
+		{
+			"doctype": "Person",
+			"preferred_name": "Fen",
+			"preferred_contact": "Text message",
+			"phone": "07700 900456",
+		}
+	).insert()
+	relationship = frappe.get_doc(
+		{"doctype": "Coaching Relationship", "person": person.name, "coach": robin}
+	).insert()
+	committed.extend([("Person", person.name), ("Coaching Relationship", relationship.name)])
+	set_up_sms(None)
+	try:
+		page.goto(f"/app/person/{person.name}")
+		page.get_by_role("button", name="Send a check-in link").click()
+		dialog = page.locator(".modal.show", has_text="Send a check-in link")
+		assert dialog.locator('select[data-fieldname="how"]').input_value() == "Text message"
+		assert dialog.locator('input[data-fieldname="measure"]').input_value() == "ONS4"
+		dialog.locator(".modal-footer .btn-primary").click()
+		told = page.locator(".modal.show", has_text="Text messages are not set up")
+		told.wait_for()
+		assert "send it from your own phone" in told.inner_text()
+		screenshot(page, "send-a-check-in-link-no-gateway")
+		told.locator(".btn-modal-close").click()
+
+		dialog.locator('select[data-fieldname="how"]').select_option("Copied")
+		dialog.locator(".modal-footer .btn-primary").click()
+		copy = page.locator(".modal.show", has_text="Copy the check-in link")
+		copy.wait_for()
+		assert re.search(r"/check-in#[A-Za-z0-9_-]{43}", copy.inner_text())
+		screenshot(page, "send-a-check-in-link-to-copy")
+		copy.locator(".modal-footer .btn-primary").click()
+
+		frappe.db.rollback()
+		[link] = frappe.get_all("Check-in Link", {"person": person.name}, ["name", "how", "sent_to"])
+		committed.append(("Check-in Link", link.name))
+		assert (link.how, link.sent_to) == ("Copied", None)
+		listed = page.locator(".pts-check-in-link")
+		listed.filter(has_text="Waiting for an answer").wait_for()
+		page.wait_for_function("!document.querySelector('.modal-backdrop')")
+		screenshot(page, "check-in-links-on-the-person")
+		page.set_viewport_size({"width": 390, "height": 844})
+		listed.first.scroll_into_view_if_needed()
+		screenshot(page, "check-in-links-on-the-person-phone")
+		page.set_viewport_size({"width": 1280, "height": 800})
+
+		listed.get_by_role("button", name="Withdraw").click()
+		page.locator(".modal.show", has_text="Withdraw this check-in link?").get_by_role(
+			"button", name="Yes"
+		).click()
+		listed.filter(has_text="Withdrawn").wait_for()
+		frappe.db.rollback()
+		assert frappe.db.get_value("Check-in Link", link.name, "withdrawn_on")
+	finally:
+		set_up_sms(links.sms.url)
