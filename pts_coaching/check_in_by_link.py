@@ -57,6 +57,8 @@ def usable_link(token, for_update: bool = False):
 		now_datetime(), link.expires_on, link.answered_on, link.withdrawn_on
 	):
 		return None
+	if frappe.db.get_value("Person", link.person, "anonymised_on"):
+		return None
 	return link
 
 

@@ -193,6 +193,8 @@ def links(desk_server, smtp, sms_gateway):
 			for doctype in ("Check-in Link", "Wellbeing Check-in"):
 				for name in frappe.get_all(doctype, {"person": person}, pluck="name"):
 					frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+		for name in frappe.get_all("Email Queue", {"reference_doctype": "Check-in Link"}, pluck="name"):
+			frappe.delete_doc("Email Queue", name, force=True, ignore_permissions=True)
 		for doctype, name in reversed(made):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, ignore_missing=True)
 		frappe.db.commit()
@@ -475,3 +477,36 @@ def test_on_the_person_a_coach_sends_sees_and_withdraws_check_in_links(links, si
 		assert frappe.db.get_value("Check-in Link", link.name, "withdrawn_on")
 	finally:
 		set_up_sms(links.sms.url)
+
+
+def test_once_they_are_anonymised_their_links_open_nothing_and_where_they_went_is_cleared(links, committed):
+	from pts_coaching.privacy import anonymise_person
+	from pts_coaching.pts_coaching.doctype.check_in_link.check_in_link import send_check_in_link
+
+	person = frappe.get_doc(
+		{
+			"doctype": "Person",
+			"preferred_name": "Gwen",
+			"preferred_contact": "Email",
+			"email": "gwen@example.org",
+		}
+	).insert()
+	relationship = frappe.get_doc(
+		{"doctype": "Coaching Relationship", "person": person.name, "coach": "kit.links@example.org"}
+	).insert()
+	committed.extend([("Person", person.name), ("Coaching Relationship", relationship.name)])
+	frappe.set_user("kit.links@example.org")
+	token = LINK.search(send_check_in_link(person.name, "Copied")["link"]).group(1)
+	send_check_in_link(person.name, "Email")
+	frappe.set_user("Administrator")
+	committed.extend(
+		("Check-in Link", name)
+		for name in frappe.get_all("Check-in Link", {"person": person.name}, pluck="name")
+	)
+	frappe.db.commit()
+	assert "html" in as_guest(links.url, "questions", token=token).json()["message"]
+
+	anonymise_person(person.name, "Retention")
+	frappe.db.commit()
+	assert as_guest(links.url, "questions", token=token).json()["message"] == {"turned_down": TURNED_DOWN}
+	assert frappe.get_all("Check-in Link", {"person": person.name}, pluck="sent_to") == [None, None]
