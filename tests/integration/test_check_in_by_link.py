@@ -510,3 +510,5 @@ def test_once_they_are_anonymised_their_links_open_nothing_and_where_they_went_i
 	frappe.db.commit()
 	assert as_guest(links.url, "questions", token=token).json()["message"] == {"turned_down": TURNED_DOWN}
 	assert frappe.get_all("Check-in Link", {"person": person.name}, pluck="sent_to") == [None, None]
+	again = links.kit.post(SEND, person=person.name, how="Copied")
+	assert again.status_code == 417 and "anonymised" in again.text

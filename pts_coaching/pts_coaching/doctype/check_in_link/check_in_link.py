@@ -56,6 +56,10 @@ def send_check_in_link(person: str, how: str, measure: str | None = None) -> dic
 	to tell the coach, and the link itself only when the coach is to copy it."""
 	doc = frappe.get_doc("Person", person)
 	doc.check_permission("write")
+	if doc.anonymised_on:
+		frappe.throw(
+			_("Their record is anonymised: nothing is sent to them."), title=_("Send a check-in link")
+		)
 	why_not = check_in_links.why_it_cannot_go(how, doc.preferred_contact, doc.phone, doc.email)
 	if why_not:
 		frappe.throw(_(why_not), title=_("Send a check-in link"))
