@@ -31,8 +31,13 @@ after_migrate = "pts_coaching.install.after_migrate"
 after_app_install = "pts_coaching.install.after_app_install"
 before_uninstall = "pts_coaching.install.before_uninstall"
 
-# The only scheduled job: anonymising after the retention period. Nothing moves a phase by itself.
-scheduler_events = {"daily": ["pts_coaching.privacy.anonymise_after_retention"]}
+# Scheduled jobs: anonymising after the retention period, and letting go of follows of a person's
+# records their follower may no longer read, so Frappe's follow digest stops emailing them. Nothing
+# moves a phase by itself.
+scheduler_events = {
+	"daily": ["pts_coaching.privacy.anonymise_after_retention"],
+	"hourly": ["pts_coaching.permissions.let_go_of_follows_no_longer_theirs"],
+}
 
 # Frappe's personal data requests: they cover the Person row, and these hooks everything about them.
 user_data_fields = [
@@ -55,6 +60,8 @@ doc_events = {
 	"Personal Data Deletion Request": {"on_update": "pts_coaching.privacy.on_deletion_request"},
 	"Personal Data Download Request": {"after_insert": "pts_coaching.privacy.on_download_request"},
 	"Prepared Report": {"before_insert": "pts_coaching.background.check_queue_answers"},
+	# Frappe's follow digest emails notes to followers: only those who may read them follow.
+	"Document Follow": {"before_insert": "pts_coaching.permissions.follows_only_what_they_read"},
 	# Coaches, leads and analysts start in the PTS Coaching workspace when they sign in.
 	"User": {"validate": "pts_coaching.landing.start_in_the_workspace"},
 	# Every record of the app: bad input refused plainly before it is saved, a record moved to someone
@@ -105,8 +112,12 @@ auth_hooks = ["pts_coaching.request_gate.check_request"]
 
 # Frappe's own count and timeline show more than a user may see: these keep them to the same rules,
 # calling Frappe's own methods with the arguments they take (pts_coaching/permissions.py).
+# The search bar finds people by the names they gave, among those the user may see.
+global_search_doctypes = {"Default": [{"doctype": "Person"}]}
+
 override_whitelisted_methods = {
 	"frappe.client.get_count": "pts_coaching.permissions.get_count",
+	"frappe.utils.global_search.search": "pts_coaching.permissions.search",
 	"frappe.desk.form.load.getdoc": "pts_coaching.permissions.getdoc",
 	"frappe.desk.form.load.get_docinfo": "pts_coaching.permissions.get_docinfo",
 }
@@ -116,4 +127,6 @@ role_home_page = {"PTS Person": "my-coaching"}
 
 # The language lens reads the long text of these forms as a coach writes.
 doctype_js = dict.fromkeys(_LENS_DOCTYPES, "public/js/language_lens.js")
-boot_session = "pts_coaching.language_lens.boot_session"
+boot_session = "pts_coaching.boot.boot_session"
+# On every desk page: what the app's forms share (unsaved words kept, relationship pickers).
+app_include_js = "/assets/pts_coaching/js/pts_coaching.js"

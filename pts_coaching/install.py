@@ -67,12 +67,28 @@ def after_install():
 	make_shipped_records()
 	light_up_erpnext()
 	start_everyone_in_the_workspace()
+	find_people_from_the_search_bar()
 
 
 def after_migrate():
 	make_lifecycle_workflow()
 	make_shipped_records()
 	light_up_erpnext()
+	find_people_from_the_search_bar()
+
+
+def find_people_from_the_search_bar():
+	"""The search bar finds a person by the names they gave (Frappe's global search, which
+	pts_coaching.permissions.search keeps to the people the user may see). Added to the site's Global
+	Search Settings once, beside whatever the admin has chosen there."""
+	from frappe.utils.global_search import rebuild_for_doctype
+
+	settings = frappe.get_single("Global Search Settings")
+	if "Person" in {row.document_type for row in settings.allowed_in_global_search}:
+		return
+	settings.append("allowed_in_global_search", {"document_type": "Person"})
+	settings.save(ignore_permissions=True)
+	rebuild_for_doctype("Person")
 
 
 def after_app_install(app: str):
@@ -135,6 +151,10 @@ def before_uninstall():
 	forget_the_people(app_doctypes)
 	for table in ("Custom Field", "Property Setter"):
 		frappe.db.delete(table, {"dt" if table == "Custom Field" else "doc_type": ("in", app_doctypes)})
+	# The search bar's index holds people's names.
+	frappe.db.delete("__global_search", {"doctype": ("in", app_doctypes)})
+	frappe.db.delete("Global Search DocType", {"document_type": ("in", app_doctypes)})
+	frappe.cache.hdel("global_search", "search_priorities")
 	frappe.delete_doc("Workflow", LIFECYCLE_WORKFLOW, ignore_missing=True, force=True)
 	for action in {move.action for move in lifecycle.MOVES}:
 		if not frappe.db.exists("Workflow Transition", {"action": action}):

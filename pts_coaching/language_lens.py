@@ -22,10 +22,6 @@ LENS_DOCTYPES = (
 )
 
 
-def boot_session(bootinfo):
-	bootinfo.pts_language_lens_doctypes = LENS_DOCTYPES
-
-
 def is_on() -> bool:
 	return bool(
 		frappe.db.get_single_value("PTS Coaching Settings", "language_lens")

@@ -13,7 +13,8 @@ doctypes:
   sub-query that names an app table from any doctype;
 - a field, filter, sort, group or search field at permlevel 1 (the notes) for users who may not read
   notes;
-- a record named by the caller that the user may not read (403, as Frappe answers where it checks);
+- a record named by the caller that the user may not read (403, as Frappe answers where it checks),
+  and a file of someone's record attached to an email by one who may not open it;
 - `ignore_user_permissions`, and another user's prepared report;
 - caller-made charts and number cards over the app's doctypes, and Frappe's own records (comments,
   versions, files, shares, follows, tags, logs) filtered by an app doctype, for anyone but admins.
@@ -52,6 +53,11 @@ RECORDS_ABOUT_RECORDS = (
 # A chart a caller builds themselves, which Frappe then counts with frappe.get_all (number cards
 # count through frappe.get_list, which keeps to what the user may see).
 METHODS_WITH_CALLER_MADE = {"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "chart"}
+METHODS_WITH_PREPARED_REPORTS = (
+	"frappe.desk.query_report.run",
+	"frappe.desk.query_report.get_prepared_report_result",
+	"frappe.desk.query_report.export_query",
+)
 METHODS_NOT_FOR_THE_APP = ("frappe.www.list.get", "frappe.www.list.get_list_context")
 PLAIN_FIELD = re.compile(
 	r"^\s*(`?tab[\w -]+`?\s*\.\s*)?`?\w+`?(\s+as\s+`?\w+`?)?(\s+(asc|desc))?\s*$", re.IGNORECASE
@@ -100,7 +106,8 @@ def check_request() -> None:
 	ours = app_doctypes()
 
 	check_no_sub_query_reaches_the_app(arguments, doctype)
-	if method in ("frappe.desk.query_report.run", "frappe.desk.query_report.get_prepared_report_result"):
+	check_attachments_named_are_theirs(arguments)
+	if method in METHODS_WITH_PREPARED_REPORTS:
 		arguments.pop("user", None)
 		check_prepared_report_is_theirs(arguments)
 	if method in METHODS_WITH_CALLER_MADE:
@@ -138,6 +145,18 @@ def check_attachment_may_be_opened(path: str) -> None:
 
 	for name in frappe.get_all("File", {"file_url": unquote(path)}, pluck="name"):
 		if may_open_attachment(frappe.get_doc("File", name), "read") is False:
+			refuse()
+
+
+def check_attachments_named_are_theirs(arguments) -> None:
+	"""An email (frappe.core.doctype.communication.email.make) attaches files named by the caller, and
+	Frappe checks the record the email is about, not the files: a file on a person's record goes out
+	only from someone who may open it."""
+	from pts_coaching.permissions import may_open_attachment
+
+	for name in strings_in(arguments.get("attachments")):
+		file = frappe.db.exists("File", name) and frappe.get_doc("File", name)
+		if file and may_open_attachment(file, "read") is False:
 			refuse()
 
 

@@ -312,3 +312,66 @@ def committed():
 	for doctype, name in reversed(made):
 		frappe.delete_doc(doctype, name, force=True, ignore_missing=True, ignore_permissions=True)
 	frappe.db.commit()
+
+
+@pytest.fixture
+def mailbox():
+	"""A real SMTP server on 127.0.0.1 and the site's outgoing Email Account pointed at it: what
+	Frappe's email queue sends arrives in `mailbox.messages`, once `mailbox.deliver()` flushes it."""
+	import email
+	import email.policy
+	from types import SimpleNamespace
+
+	from aiosmtpd.controller import Controller
+
+	class Keep:
+		async def handle_DATA(self, server, session, envelope):
+			arrived.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+			return "250 OK"
+
+	arrived = []
+	with socket.socket() as free:
+		free.bind(("127.0.0.1", 0))
+		port = free.getsockname()[1]
+	controller = Controller(Keep(), hostname="127.0.0.1", port=port)
+	controller.start()
+	frappe.db.rollback()
+	account = frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": "PTS test mail",
+			"email_id": "coaching@example.org",
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"smtp_server": "127.0.0.1",
+			"smtp_port": port,
+			"no_smtp_authentication": 1,
+			"use_tls": 0,
+		}
+	).insert(ignore_permissions=True)
+	frappe.db.commit()
+
+	def deliver():
+		from frappe.email.queue import flush
+
+		frappe.db.commit()
+		flush()
+		frappe.db.commit()
+
+	def text_to(address: str) -> str:
+		return "\n".join(
+			part.get_content()
+			for message in arrived
+			if address in str(message["To"])
+			for part in message.walk()
+			if part.get_content_type() in ("text/plain", "text/html")
+		)
+
+	try:
+		yield SimpleNamespace(messages=arrived, deliver=deliver, text_to=text_to)
+	finally:
+		controller.stop()
+		frappe.db.rollback()
+		frappe.delete_doc("Email Account", account.name, force=True, ignore_permissions=True)
+		frappe.db.sql("delete from `tabEmail Queue`")
+		frappe.db.commit()

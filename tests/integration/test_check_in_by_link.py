@@ -1,9 +1,9 @@
 """A check-in by link, end to end: a coach sends it from the Person, by email through a real SMTP server
-and by text message through a real HTTP gateway, both started here; the person opens what arrived in
-headless Chromium at phone width and answers; the check-in is on the person, scored. Then the link is
-turned down when used, expired or withdrawn, with the same reply as a token that was never made here."""
+(conftest's mailbox) and by text message through a real HTTP gateway started here; the person opens
+what arrived in headless Chromium at phone width and answers; the check-in is on the person, scored.
+Then the link is turned down when used, expired or withdrawn, with the same reply as a token that was
+never made here."""
 
-import email
 import http.server
 import json
 import re
@@ -68,26 +68,6 @@ def a_new_hour():
 
 
 @pytest.fixture(scope="module")
-def smtp():
-	"""A real SMTP server on 127.0.0.1, and the site's outgoing Email Account pointing at it."""
-	from aiosmtpd.controller import Controller
-
-	class Inbox:
-		def __init__(self):
-			self.messages = []
-
-		async def handle_DATA(self, server, session, envelope):
-			self.messages.append(email.message_from_bytes(envelope.content))
-			return "250 OK"
-
-	inbox = Inbox()
-	controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-	controller.start()
-	yield SimpleNamespace(inbox=inbox, port=controller.port)
-	controller.stop()
-
-
-@pytest.fixture(scope="module")
 def sms_gateway():
 	"""A real HTTP server on 127.0.0.1 that takes text messages as an SMS gateway does."""
 	received = []
@@ -125,7 +105,7 @@ def set_up_sms(gateway_url: str | None) -> None:
 
 
 @pytest.fixture(scope="module")
-def links(desk_server, smtp, sms_gateway):
+def links(desk_server, sms_gateway):
 	"""Kit coaches Dee (email, English) and Eli (text messages, Welsh); Lou coaches in another team.
 	Committed, because the served site is another process; removed when the module is done."""
 	frappe.db.rollback()
@@ -143,20 +123,6 @@ def links(desk_server, smtp, sms_gateway):
 				}
 			).insert(ignore_permissions=True)
 			made.append(("User", user.name))
-		account = frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": "Check-in links (test)",
-				"email_id": "coaching@example.org",
-				"enable_outgoing": 1,
-				"default_outgoing": 1,
-				"smtp_server": "127.0.0.1",
-				"smtp_port": smtp.port,
-				"use_tls": 0,
-				"no_smtp_authentication": 1,
-			}
-		).insert(ignore_permissions=True)
-		made.append(("Email Account", account.name))
 		people = {}
 		for name, contact, language in (("Dee", "Email", "English"), ("Eli", "Text message", "Welsh")):
 			person = frappe.get_doc(
@@ -182,7 +148,6 @@ def links(desk_server, smtp, sms_gateway):
 			url=desk_server,
 			kit=Coach(desk_server, "kit.links@example.org"),
 			lou=Coach(desk_server, "lou.links@example.org"),
-			smtp=smtp,
 			sms=sms_gateway,
 			**people,
 		)
@@ -193,8 +158,6 @@ def links(desk_server, smtp, sms_gateway):
 			for doctype in ("Check-in Link", "Wellbeing Check-in"):
 				for name in frappe.get_all(doctype, {"person": person}, pluck="name"):
 					frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
-		for name in frappe.get_all("Email Queue", {"reference_doctype": "Check-in Link"}, pluck="name"):
-			frappe.delete_doc("Email Queue", name, force=True, ignore_permissions=True)
 		for doctype, name in reversed(made):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, ignore_missing=True)
 		frappe.db.commit()
@@ -232,23 +195,16 @@ def the_check_in_made(person: str):
 	return link, frappe.get_doc("Wellbeing Check-in", link.check_in)
 
 
-def test_an_emailed_link_is_answered_on_a_phone_and_scored_on_the_person(links, browser):
+def test_an_emailed_link_is_answered_on_a_phone_and_scored_on_the_person(links, browser, mailbox):
 	sent = links.kit.post(SEND, person=links.Dee, how="Email", measure="ONS4")
 	assert sent.ok, sent.text
 	assert "dee.links@example.org" in sent.json()["message"]["sent"]
 	assert "link" not in sent.json()["message"], "the coach never sees a link that was sent"
 
 	frappe.db.rollback()
-	from frappe.email.queue import flush
-
-	flush()
-	frappe.db.commit()
-	[message] = [m for m in links.smtp.inbox.messages if "dee.links@example.org" in m["To"]]
-	body = "".join(
-		part.get_payload(decode=True).decode() for part in message.walk() if not part.is_multipart()
-	)
-	url = f"{links.url}/check-in#{LINK.search(body).group(1)}"
-	token = LINK.search(body).group(1)
+	mailbox.deliver()
+	token = LINK.search(mailbox.text_to("dee.links@example.org")).group(1)
+	url = f"{links.url}/check-in#{token}"
 
 	page, context, asked = answer_in_chromium(browser, url, 360, 740, "email-360")
 	assert page.locator("p.lead").inner_text() == "Thank you. Your coach will see your answers."
@@ -479,7 +435,9 @@ def test_on_the_person_a_coach_sends_sees_and_withdraws_check_in_links(links, si
 		set_up_sms(links.sms.url)
 
 
-def test_once_they_are_anonymised_their_links_open_nothing_and_where_they_went_is_cleared(links, committed):
+def test_once_they_are_anonymised_their_links_open_nothing_and_where_they_went_is_cleared(
+	links, committed, mailbox
+):
 	from pts_coaching.privacy import anonymise_person
 	from pts_coaching.pts_coaching.doctype.check_in_link.check_in_link import send_check_in_link
 

@@ -71,15 +71,15 @@ class Client:
 		response = self.session.post(f"{url}/api/method/login", data={"usr": email, "pwd": PASSWORD})
 		assert response.ok, response.text
 
-	def get(self, path: str, **params) -> requests.Response:
+	def get(self, path: str, /, **params) -> requests.Response:
 		encoded = {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
 		return self.session.get(f"{self.url}{path}", params=encoded)
 
-	def call(self, method: str, **params):
+	def call(self, method: str, /, **params):
 		response = self.get(f"/api/method/{method}", **params)
 		return response.status_code, response.json() if response.ok else response.text
 
-	def post(self, method: str, **params) -> requests.Response:
+	def post(self, method: str, /, **params) -> requests.Response:
 		"""A write, with the CSRF token the desk would send."""
 		if not getattr(self, "csrf_token", None):
 			desk = self.session.get(f"{self.url}/app").text
@@ -698,6 +698,244 @@ def test_a_pdf_of_everything_about_a_person_keeps_the_same_rules(partners, clien
 	text = "".join("".join(page.extract_text().split()) for page in pages)
 	assert "Rowan" in text
 	assert (SECRET in text) == (who in FREE_TEXT_READERS), who
+
+
+def test_an_email_carries_only_files_its_sender_may_open(partners, clients, mailbox):
+	rowans_cv = frappe.db.get_value("File", {"file_url": partners.journeys["Rowan"].attachment}, "name")
+	morgan = partners.journeys["Morgan"].records["Person"]
+	rowan = partners.journeys["Rowan"].records["Person"]
+	for who, about in (("bo", morgan), ("bo", None), ("analyst", morgan)):
+		sent = clients[who].post(
+			"frappe.core.doctype.communication.email.make",
+			**({"doctype": "Person", "name": about} if about else {}),
+			recipients=USERS[who][0],
+			subject="a CV",
+			content="see attached",
+			send_email=1,
+			attachments=[rowans_cv],
+		)
+		assert sent.status_code == 403, (who, about, sent.text)
+	control = clients["ash"].post(
+		"frappe.core.doctype.communication.email.make",
+		doctype="Person",
+		name=rowan,
+		recipients=USERS["ash"][0],
+		subject="Rowan's CV",
+		content="see attached",
+		send_email=1,
+		attachments=[rowans_cv],
+	)
+	assert control.ok, control.text
+	mailbox.deliver()
+	assert [str(m["To"]) for m in mailbox.messages] == [USERS["ash"][0]]
+	assert [p.get_filename() for p in mailbox.messages[0].iter_attachments()] == ["rowan-cv.txt"]
+	frappe.db.rollback()
+	frappe.db.delete("Communication", {"reference_name": rowan})
+	frappe.db.commit()
+
+
+def test_follow_digests_email_notes_only_to_those_who_read_them(partners, clients, mailbox):
+	from frappe.desk.form.document_follow import send_document_follow_mails
+
+	from pts_coaching.permissions import let_go_of_follows_no_longer_theirs
+
+	rowan, morgan = (partners.journeys[n].records["Person"] for n in ("Rowan", "Morgan"))
+	morgans_relationship = partners.journeys["Morgan"].records["Coaching Relationship"]
+	frappe.db.rollback()
+	for who in USERS:
+		frappe.db.set_value(
+			"User", USERS[who][0], {"document_follow_notify": 1, "document_follow_frequency": "Hourly"}
+		)
+	frappe.db.commit()
+	try:
+		for who, person in (("ash", rowan), ("ash", morgan), ("lead", morgan)):
+			followed = clients[who].post(
+				"frappe.desk.form.document_follow.update_follow",
+				doctype="Person",
+				doc_name=person,
+				following=1,
+			)
+			assert followed.ok and followed.json()["message"], followed.text
+		for who in ("analyst", "north_analyst"):
+			followed = clients[who].post(
+				"frappe.desk.form.document_follow.update_follow",
+				doctype="Person",
+				doc_name=morgan,
+				following=1,
+			)
+			assert not followed.ok or not followed.json().get("message"), followed.text
+			with pytest.raises(frappe.PermissionError):
+				frappe.get_doc(
+					{
+						"doctype": "Document Follow",
+						"ref_doctype": "Person",
+						"ref_docname": morgan,
+						"user": USERS[who][0],
+					}
+				).insert(ignore_permissions=True)
+		frappe.db.rollback()
+		# Morgan stops being shared with the team: Ash no longer sees them, and stops following them.
+		frappe.db.set_value("Coaching Relationship", morgans_relationship, "share_with_team", 0)
+		let_go_of_follows_no_longer_theirs()
+		frappe.db.commit()
+		for person, words in ((rowan, "Rowan moved flat"), (morgan, "Morgan starts at college")):
+			doc = frappe.get_doc("Person", person)
+			doc.about_me = f"{SECRET} {words}"
+			doc.save()
+		frappe.db.commit()
+		send_document_follow_mails("Hourly")
+		mailbox.deliver()
+		assert "Rowan moved flat" in mailbox.text_to(USERS["ash"][0])
+		assert "Morgan" not in mailbox.text_to(USERS["ash"][0])
+		assert "Morgan starts at college" in mailbox.text_to(USERS["lead"][0])
+		for who in ("cat", "analyst", "north_analyst"):
+			assert SECRET not in mailbox.text_to(USERS[who][0]), who
+	finally:
+		frappe.db.rollback()
+		frappe.db.set_value("Coaching Relationship", morgans_relationship, "share_with_team", 1)
+		frappe.db.delete("Document Follow", {"ref_docname": ("in", [rowan, morgan])})
+		frappe.db.commit()
+
+
+def test_another_users_prepared_report_stays_theirs(partners, clients):
+	from frappe.core.doctype.prepared_report.prepared_report import generate_report
+
+	frappe.db.rollback()
+	frappe.set_user(USERS["lead"][0])
+	prepared = frappe.get_doc(
+		{"doctype": "Prepared Report", "report_name": "Contact Rhythm", "filters": "{}"}
+	).insert(ignore_permissions=True)  # as make_prepared_report does, for the lead who asks
+	frappe.db.commit()
+	generate_report(prepared.name)
+	frappe.set_user("Administrator")
+	frappe.db.commit()
+	try:
+		asked = {"report_name": "Contact Rhythm", "filters": {"prepared_report_name": prepared.name}}
+		status, theirs = clients["lead"].call("frappe.desk.query_report.run", **asked)
+		assert status == 200 and theirs["message"]["result"], theirs
+		for who in ("bo", "cat", "analyst", "north_analyst"):
+			for method in ("frappe.desk.query_report.run", "frappe.desk.query_report.export_query"):
+				status, answer = clients[who].call(method, **asked, file_format_type="CSV")
+				assert status == 403, (who, method, str(answer)[:300])
+			status, answer = clients[who].call(
+				"frappe.desk.query_report.run",
+				report_name="Contact Rhythm",
+				filters={},
+				user=USERS["lead"][0],
+			)
+			assert (
+				status != 200
+				or answer["message"].get("doc", {}) in (None, {})
+				or (answer["message"]["doc"]["owner"] == USERS[who][0])
+			), (who, str(answer)[:300])
+			status, answer = clients[who].call(
+				"frappe.core.doctype.prepared_report.prepared_report.download_attachment", dn=prepared.name
+			)
+			assert status != 200 and "Rowan" not in str(answer), who
+	finally:
+		frappe.db.rollback()
+		frappe.delete_doc("Prepared Report", prepared.name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+
+
+def whitelisted_writes() -> list[tuple[str, inspect.Signature]]:
+	"""Every whitelisted method that changes something and takes a doctype and a record or document."""
+	whitelisted_channels()  # imports every module, so frappe.whitelisted holds all of them
+	writes = {}
+	for method in frappe.whitelisted:
+		parameters = set(inspect.signature(method).parameters)
+		if "." in method.__qualname__ or not WRITES.search(method.__name__):
+			continue
+		if (parameters & DOCTYPE_PARAMETERS and parameters & (ASKS_ABOUT | {"old_name", "args"})) or {
+			"doc",
+			"docs",
+		} & parameters:
+			writes[f"{method.__module__}.{method.__qualname__}"] = inspect.signature(method)
+	return sorted(writes.items())
+
+
+def write_arguments(signature, doctype: str, name: str, bo: str) -> dict:
+	field = "preferred_name" if doctype == "Person" else "what_matters"
+	doc = {"doctype": doctype, "name": name, field: "Changed by Bo", "modified": "2099-01-01 00:00:00"}
+	values = {
+		**arguments_about(signature, doctype, name),
+		"old_name": name,
+		"new_name": f"{name}-taken",
+		"fieldname": field,
+		"value": "Changed by Bo",
+		"doc": doc,
+		"docs": [doc],
+		"action": "Save",
+		"args": {"doctype": doctype, "name": name, "assign_to": [bo], "description": "mine"},
+		"assign_to": [bo],
+		"user": bo,
+		"users": [bo],
+		"share_name": bo,
+		"read": 1,
+		"write": 1,
+		"share": 1,
+		"following": 1,
+		"add": "Yes",
+		"tag": "taken",
+		"comment_email": bo,
+		"content": "Bo was here",
+		"items": [name],
+		"data": {field: "Changed by Bo"},
+		"method": "save",
+	}
+	return {parameter: values[parameter] for parameter in signature.parameters if parameter in values}
+
+
+def state_of(doctype: str, name: str):
+	return frappe.db.get_value(doctype, name, ["modified", "docstatus", "owner"], as_dict=True)
+
+
+ABOUT_A_RECORD = {
+	"DocShare": ("share_doctype", "share_name"),
+	"Document Follow": ("ref_doctype", "ref_docname"),
+	"Tag Link": ("document_type", "document_name"),
+	"ToDo": ("reference_type", "reference_name"),
+	"Comment": ("reference_doctype", "reference_name"),
+	"Communication": ("reference_doctype", "reference_name"),
+	"File": ("attached_to_doctype", "attached_to_name"),
+}
+
+
+def test_no_whitelisted_write_reaches_someone_else(partners, clients):
+	"""Bo (North) tries every write Frappe and the app offer on Rowan's records: nothing of Rowan comes
+	back, Rowan's records are as they were, and nothing new hangs off them."""
+	rowan = partners.journeys["Rowan"]
+	bo = USERS["bo"][0]
+	writes = whitelisted_writes()
+	assert len(writes) > 30, "the writes were not found"
+	frappe.db.rollback()
+	before = {doctype: state_of(doctype, name) for doctype, name in rowan.records.items()}
+	counts_before = {
+		doctype: frappe.db.count(doctype, {fields[1]: ("in", list(rowan.records.values()))})
+		for doctype, fields in ABOUT_A_RECORD.items()
+	}
+	leaks = []
+	for path, signature in writes:
+		for doctype in ("Person", "Coaching Conversation"):
+			arguments = write_arguments(signature, doctype, rowan.records[doctype], bo)
+			answer = clients["bo"].post(path, **arguments)
+			if "Rowan" in answer.text or SECRET in answer.text:
+				leaks.append(f"{path} ({doctype}) said: {answer.text[:200]}")
+	frappe.db.rollback()
+	for doctype, name in rowan.records.items():
+		if state_of(doctype, name) != before[doctype]:
+			leaks.append(f"{doctype} {name} was changed: {before[doctype]} -> {state_of(doctype, name)}")
+	for doctype, fields in ABOUT_A_RECORD.items():
+		count = frappe.db.count(doctype, {fields[1]: ("in", list(rowan.records.values()))})
+		if count != counts_before[doctype]:
+			leaks.append(f"a {doctype} now hangs off Rowan's records ({counts_before[doctype]} -> {count})")
+	assert not leaks, "\n".join(leaks)
+	# The control: the same channel does let Bo change the person he works with.
+	morgan = partners.journeys["Morgan"].records["Person"]
+	changed = clients["bo"].post(
+		"frappe.client.set_value", doctype="Person", name=morgan, fieldname="pronouns", value="they/them"
+	)
+	assert changed.ok, changed.text
 
 
 # A check-in by link: the page's methods are open to guests, and a token is all they go by.

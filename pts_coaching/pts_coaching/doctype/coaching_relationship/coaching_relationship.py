@@ -8,6 +8,7 @@ from frappe.utils import getdate, nowdate
 
 from pts_coaching import lifecycle
 from pts_coaching.pts_coaching.doctype.coaching_conversation.coaching_conversation import contact_with
+from pts_coaching.pts_coaching.doctype.coaching_team.coaching_team import team_for, teams_coached_in
 from pts_coaching.pts_coaching.records import said_kindly
 
 # What a history row keeps as it happened; only its words can be added to later.
@@ -47,6 +48,7 @@ class CoachingRelationship(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		self.belong_to_a_team()
 		if not self.is_new():
 			# A form opened before the latest conversation must not write back its older counts.
 			self.update(contact_with(self.name))
@@ -57,6 +59,20 @@ class CoachingRelationship(Document):
 			self.record_phase(previous)
 		if self.ended_on and self.started_on and getdate(self.ended_on) < getdate(self.started_on):
 			frappe.throw(_("A relationship cannot end before it started."), title=_("Check the dates"))
+
+	def belong_to_a_team(self):
+		"""Without a team, no one but the coach would see this person: not their lead, not the teammates
+		it is shared with, not the team's reports."""
+		if self.team or not self.coach:
+			return
+		self.team = team_for(self.coach)
+		if not self.team and teams_coached_in(self.coach):
+			frappe.throw(
+				_("{0} works in more than one team: choose the team this relationship belongs to.").format(
+					frappe.utils.get_fullname(self.coach)
+				),
+				title=_("Which team?"),
+			)
 
 	def check_phase_move(self, previous):
 		with said_kindly("This move is not possible"):

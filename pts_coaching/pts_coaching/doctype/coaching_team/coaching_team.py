@@ -1,7 +1,12 @@
 # Copyright (c) 2026, pts_coaching contributors
 # License: MIT. See license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
+
+# The team a coach in more than one chose last, as their user default.
+CHOSEN_TEAM = "pts_coaching_team"
 
 
 class CoachingTeam(Document):
@@ -23,3 +28,28 @@ class CoachingTeam(Document):
 		team_name: DF.Data
 	# end: auto-generated types
 	pass
+
+
+def teams_coached_in(coach: str) -> list[str]:
+	"""The teams a coach works in: those they are a member of, or else those they lead."""
+	return sorted(
+		frappe.get_all(
+			"Coaching Team Member", filters={"user": coach, "parenttype": "Coaching Team"}, pluck="parent"
+		)
+		or frappe.get_all("Coaching Team", filters={"lead": coach}, pluck="name")
+	)
+
+
+def team_for(coach: str, chosen: str | None = None) -> str | None:
+	"""The team a new relationship of this coach belongs to: theirs, if they are in one; the one they
+	chose, if they are in more (remembered for the next time); or the one they chose last."""
+	teams = teams_coached_in(coach)
+	if chosen:
+		if chosen not in teams:
+			frappe.throw(_("Choose one of the teams you work in."), title=_("Which team?"))
+		frappe.defaults.set_user_default(CHOSEN_TEAM, chosen, coach)
+		return chosen
+	if len(teams) == 1:
+		return teams[0]
+	remembered = frappe.defaults.get_user_default(CHOSEN_TEAM, coach)
+	return remembered if remembered in teams else None

@@ -13,24 +13,54 @@ const ASPIRATION_COLOURS = {
 frappe.ui.form.on("Person", {
 	refresh(frm) {
 		if (frm.is_new()) return;
-		frm.add_custom_button(__("Aspiration"), () => {
-			frappe.new_doc("Aspiration", { person: frm.doc.name });
-		}, __("Add"));
-		frm.add_custom_button(__("Wellbeing check-in"), () => {
-			frappe.new_doc("Wellbeing Check-in", { person: frm.doc.name });
-		}, __("Add"));
+		frm.add_custom_button(
+			__("Conversation"),
+			() => {
+				frappe.new_doc("Coaching Conversation", { person: frm.doc.name });
+			},
+			__("Add"),
+		);
+		frm.add_custom_button(
+			__("Aspiration"),
+			() => {
+				frappe.new_doc("Aspiration", { person: frm.doc.name });
+			},
+			__("Add"),
+		);
+		frm.add_custom_button(
+			__("Wellbeing check-in"),
+			() => {
+				frappe.new_doc("Wellbeing Check-in", { person: frm.doc.name });
+			},
+			__("Add"),
+		);
 		// A subject access request: everything held about them, as data and as a readable print.
-		frm.add_custom_button(__("Download everything (JSON)"), () => {
-			window.open(
-				frappe.urllib.get_full_url(
-					"/api/method/pts_coaching.privacy.download_everything?person=" +
-						encodeURIComponent(frm.doc.name)
-				)
-			);
-		}, __("Everything we hold"));
-		frm.add_custom_button(__("Print everything"), () => {
-			frappe.set_route("print", "Person", frm.doc.name, { format: "Everything about this person" });
-		}, __("Everything we hold"));
+		frm.add_custom_button(
+			__("Download everything (JSON)"),
+			() => {
+				window.open(
+					frappe.urllib.get_full_url(
+						"/api/method/pts_coaching.privacy.download_everything?person=" +
+							encodeURIComponent(frm.doc.name),
+					),
+				);
+			},
+			__("Everything we hold"),
+		);
+		frm.add_custom_button(
+			__("Print everything"),
+			() => {
+				// Frappe's print page opens on the doctype's default format; the full-page view takes one.
+				const print = new URLSearchParams({
+					doctype: "Person",
+					name: frm.doc.name,
+					format: "Everything about this person",
+					trigger_print: 1,
+				});
+				window.open(`/printview?${print}`);
+			},
+			__("Everything we hold"),
+		);
 		frm.add_custom_button(__("Invite to their own page"), () => {
 			frappe
 				.call("pts_coaching.portal.invite", { person: frm.doc.name })
@@ -42,12 +72,12 @@ frappe.ui.form.on("Person", {
 						message: message
 							? __(
 									"Give {0} this link to set a password. It opens their page, /my-coaching: {1}",
-									[name, `<a href="${message}">${message}</a>`]
-							  )
+									[name, `<a href="${message}">${message}</a>`],
+								)
 							: __(
 									"{0} has signed in before, so the link to set a new password went to their email.",
-									[name]
-							  ),
+									[name],
+								),
 					});
 				});
 		});
@@ -141,13 +171,8 @@ function check_in_link_status(link) {
 async function show_at_a_glance(frm) {
 	// A form can refresh again before the answers come back; only the latest refresh draws.
 	const drawing = (frm.pts_drawing = (frm.pts_drawing || 0) + 1);
-	const [aspirations, charts, links] = await Promise.all([
-		frappe.db.get_list("Aspiration", {
-			filters: { person: frm.doc.name },
-			fields: ["name", "in_their_words", "status", "theme"],
-			order_by: "modified desc",
-			limit: 20,
-		}),
+	const [story, charts, links] = await Promise.all([
+		frappe.xcall("pts_coaching.story.story_of", { person: frm.doc.name }),
 		frappe
 			.call({
 				method: "pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in.wellbeing_over_time",
@@ -162,20 +187,7 @@ async function show_at_a_glance(frm) {
 		}),
 	]);
 	if (drawing !== frm.pts_drawing) return;
-
-	if (aspirations.length) {
-		frm.dashboard.add_section(
-			aspirations
-				.map(
-					(a) => `<div class="flex justify-between align-center" style="padding: 4px 0; gap: 12px">
-						<a href="/app/aspiration/${encodeURIComponent(a.name)}">${frappe.utils.escape_html(a.in_their_words)}</a>
-						<span class="indicator-pill no-indicator-dot whitespace-nowrap ${ASPIRATION_COLOURS[a.status] || "gray"}">${__(a.status)}</span>
-					</div>`
-				)
-				.join(""),
-			__("Aspirations")
-		);
-	}
+	show_story(frm, story);
 	if (links.length) {
 		const body = frm.dashboard.add_section(
 			links
@@ -198,10 +210,11 @@ async function show_at_a_glance(frm) {
 			withdraw_check_in_link(frm, event.currentTarget.dataset.link)
 		);
 	}
-	for (const chart of charts) {
+	// A line needs two check-ins; the latest check-in's answers are shown above for one.
+	for (const chart of charts.filter((chart) => chart.labels.length > 1)) {
 		const body = frm.dashboard.add_section(
 			'<div class="pts-wellbeing-chart"></div>',
-			__("Wellbeing over time: {0}", [chart.title])
+			__("Wellbeing over time: {0}", [chart.title]),
 		);
 		new frappe.Chart(body.find(".pts-wellbeing-chart")[0], {
 			type: "line",
@@ -214,5 +227,114 @@ async function show_at_a_glance(frm) {
 			axisOptions: { xIsSeries: 1 },
 			lineOptions: { dotSize: 5 },
 		});
+	}
+}
+
+// What people typed is shown as text: rich text is read in an inert document, never run.
+const as_text = (words) =>
+	frappe.utils.escape_html(
+		new DOMParser().parseFromString(words || "", "text/html").body.textContent.trim(),
+	);
+const when = (date) => (date ? frappe.datetime.str_to_user(date) : "");
+const row = (left, right = "") =>
+	`<div class="flex justify-between" style="padding: 4px 0; gap: 12px"><div>${left}</div><div class="text-muted whitespace-nowrap">${right}</div></div>`;
+
+function show_story(frm, story) {
+	const person = encodeURIComponent(frm.doc.name);
+	if (story.conversation_count) {
+		const shown = story.conversations
+			.map((c) =>
+				row(
+					`<a href="/app/coaching-conversation/${encodeURIComponent(c.name)}">${when(c.date)}</a>
+					${c.channel ? `· ${frappe.utils.escape_html(__(c.channel))}` : ""}
+					${c.conversation !== undefined ? `<div class="pts-their-words">${as_text(c.conversation)}</div>` : ""}`,
+				),
+			)
+			.join("");
+		const all = `<a href="/app/coaching-conversation?person=${person}">${__(
+			"All {0} conversations",
+			[story.conversation_count],
+		)}</a>`;
+		frm.dashboard.add_section(
+			`<div class="pts-story">${shown}${row(all)}</div>`,
+			__("Conversations"),
+		);
+	}
+	if (story.aspirations.length) {
+		frm.dashboard.add_section(
+			story.aspirations
+				.map((a) => {
+					const steps = a.steps
+						.map(
+							(s) =>
+								`<li>${s.done ? "✓ " : ""}${s.step !== undefined ? as_text(s.step) : when(s.done_on)}</li>`,
+						)
+						.join("");
+					return row(
+						`<a href="/app/aspiration/${encodeURIComponent(a.name)}">${
+							a.in_their_words !== undefined
+								? as_text(a.in_their_words)
+								: frappe.utils.escape_html(__(a.theme || "Aspiration"))
+						}</a>${steps ? `<ul class="pts-steps">${steps}</ul>` : ""}`,
+						`<span class="indicator-pill no-indicator-dot ${ASPIRATION_COLOURS[a.status] || "gray"}">${__(a.status)}</span>`,
+					);
+				})
+				.join(""),
+			__("Aspirations"),
+		);
+	}
+	if (story.check_in) {
+		const c = story.check_in;
+		const answers = c.answers
+			.map((a) =>
+				row(
+					frappe.utils.escape_html(__(a.statement || "")),
+					frappe.utils.escape_html(__(a.answer || "")),
+				),
+			)
+			.join("");
+		const score = c.scored
+			? ` · ${__("Score")}: ${frappe.utils.escape_html(String(c.score))}`
+			: "";
+		frm.dashboard.add_section(
+			row(
+				`<a href="/app/wellbeing-check-in/${encodeURIComponent(c.name)}">${when(c.date)}</a> · ${frappe.utils.escape_html(__(c.measure || ""))}${score}`,
+			) + answers,
+			__("Latest check-in"),
+		);
+	}
+	if (story.snapshot) {
+		const s = story.snapshot;
+		const people = s.connections
+			.filter((c) => c.who_or_what !== undefined)
+			.map((c) =>
+				row(
+					as_text(c.who_or_what),
+					`${frappe.utils.escape_html(__(c.kind || ""))} · ${__("closeness")} ${c.closeness ?? ""}`,
+				),
+			)
+			.join("");
+		frm.dashboard.add_section(
+			row(__("{0} people and places on {1}", [s.connection_count || 0, when(s.date)])) +
+				people,
+			__("Who is in their life"),
+		);
+	}
+	if (story.phase_moves.length) {
+		frm.dashboard.add_section(
+			story.phase_moves
+				.map((m) =>
+					row(
+						`${frappe.utils.escape_html(__(m.phase))}${m.ending_kind ? ` · ${frappe.utils.escape_html(__(m.ending_kind))}` : ""}${
+							m.in_their_words
+								? `<div class="pts-their-words">${as_text(m.in_their_words)}</div>`
+								: ""
+						}`,
+						`${when(m.from_date)}${m.to_date ? ` – ${when(m.to_date)}` : ""}`,
+					),
+				)
+				.join(""),
+			__("Phase moves"),
+		);
 	}
 }

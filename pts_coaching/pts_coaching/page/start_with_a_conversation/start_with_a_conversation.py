@@ -2,6 +2,13 @@
 # License: MIT. See license.txt
 
 import frappe
+from frappe.utils import format_date, get_fullname
+
+from pts_coaching.pts_coaching.doctype.coaching_team.coaching_team import (
+	CHOSEN_TEAM,
+	team_for,
+	teams_coached_in,
+)
 
 SAVEPOINT = "start_with_a_conversation"
 
@@ -15,6 +22,7 @@ def start_with_a_conversation(
 	how_we_met: str | None = None,
 	what_matters: str | None = None,
 	next_if_they_want: str | None = None,
+	team: str | None = None,
 ) -> dict:
 	"""A blank page and a conversation: the person, the relationship (with the coach who writes) and
 	the conversation are made together, or none of them is."""
@@ -26,6 +34,7 @@ def start_with_a_conversation(
 				"doctype": "Coaching Relationship",
 				"person": person.name,
 				"coach": frappe.session.user,
+				"team": team_for(frappe.session.user, team),
 				"how_we_met": how_we_met,
 			}
 		).insert()
@@ -48,3 +57,47 @@ def start_with_a_conversation(
 		"relationship": relationship.name,
 		"conversation": first_conversation.name,
 	}
+
+
+@frappe.whitelist()
+def teams_to_choose_from() -> dict:
+	"""The blank page asks which team only of a coach who works in more than one."""
+	return {
+		"teams": teams_coached_in(frappe.session.user),
+		"chosen_last": frappe.defaults.get_user_default(CHOSEN_TEAM),
+	}
+
+
+@frappe.whitelist()
+def people_with_this_name(preferred_name: str) -> list[dict]:
+	"""People the user may already see whose name is like the one typed: the blank page asks whether
+	it is one of them, and never stops anyone starting someone new."""
+	like = f"%{preferred_name.strip()}%"
+	people = frappe.get_list(
+		"Person",
+		or_filters={"preferred_name": ("like", like), "full_name": ("like", like)},
+		fields=["name", "preferred_name"],
+		order_by="modified desc",
+		limit=5,
+	)
+	found = []
+	for person in people:
+		relationship = frappe.get_list(
+			"Coaching Relationship",
+			filters={"person": person.name},
+			fields=["coach", "started_on"],
+			order_by="started_on desc",
+			limit=1,
+		)
+		coach, since = (relationship[0].coach, relationship[0].started_on) if relationship else (None, None)
+		found.append(
+			{
+				"person": person.name,
+				"person_name": person.preferred_name,
+				"coach_name": frappe._("you")
+				if coach == frappe.session.user
+				else coach and get_fullname(coach),
+				"since": since and format_date(since, "MMMM yyyy"),
+			}
+		)
+	return found
