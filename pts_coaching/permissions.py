@@ -167,7 +167,10 @@ def search(**arguments):
 		found
 		for found in frappe.call(global_search.search, **arguments)
 		if found.doctype not in SCOPED_DOCTYPES
-		or frappe.has_permission(found.doctype, "read", doc=found.name)
+		or (
+			frappe.db.exists(found.doctype, found.name)  # the index can outlive a record
+			and frappe.has_permission(found.doctype, "read", doc=found.name)
+		)
 	]
 
 

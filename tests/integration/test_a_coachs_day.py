@@ -10,9 +10,8 @@ import pytest
 import requests
 
 from pts_coaching import lifecycle
-from pts_coaching.pts_coaching.doctype.coaching_team.coaching_team import CHOSEN_TEAM
 from tests.integration.conftest import COACH_PASSWORD, screenshot
-from tests.integration.records import minimal, ons4
+from tests.integration.records import ons4
 
 LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -58,8 +57,6 @@ def day(committed):
 	)
 	people.harbour = team("Harbour", committed, lead=people.jude, members=(people.wren, people.kit))
 	people.hill = team("Hill", committed, members=(people.kit,))
-	# Frappe keeps a user's defaults when the user is deleted: Kit begins with no team chosen.
-	frappe.defaults.clear_user_default(CHOSEN_TEAM, people.kit)
 	frappe.db.commit()
 	return people
 
@@ -345,13 +342,14 @@ def story_for(committed, coach: str, team_name: str) -> frappe._dict:
 	committed.append(("Aspiration", aspiration.name))
 	relationship = frappe.get_doc("Coaching Relationship", made.relationship)
 	for doctype, values in (
-		("Wellbeing Check-in", {"date": "2026-11-03", "answers": ons4(7, 2)}),
+		("Wellbeing Check-in", {"measure": "ONS4", "date": "2026-11-03", "answers": ons4(7, 2)}),
 		(
 			"Connection Snapshot",
 			{"connections": [{"who_or_what": "Zia's nan", "kind": "Family", "closeness": 5}]},
 		),
 	):
-		committed.append((doctype, minimal(doctype, relationship, **values).insert().name))
+		record = frappe.get_doc({"doctype": doctype, "relationship": made.relationship, **values}).insert()
+		committed.append((doctype, record.name))
 	relationship.phase = lifecycle.WORKING_TOGETHER
 	relationship.save()
 	frappe.set_user("Administrator")

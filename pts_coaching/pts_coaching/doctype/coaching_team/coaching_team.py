@@ -5,9 +5,6 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-# The team a coach in more than one chose last, as their user default.
-CHOSEN_TEAM = "pts_coaching_team"
-
 
 class CoachingTeam(Document):
 	# begin: auto-generated types
@@ -40,16 +37,27 @@ def teams_coached_in(coach: str) -> list[str]:
 	)
 
 
+def chosen_last(coach: str, teams: list[str]) -> str | None:
+	"""The team of the coach's latest relationship among their teams: the choice they made last, kept
+	where it was made rather than in a cache of defaults that a concurrent request can make stale."""
+	latest = frappe.get_all(
+		"Coaching Relationship",
+		filters={"coach": coach, "team": ("in", teams)},
+		pluck="team",
+		order_by="creation desc",
+		limit=1,
+	)
+	return latest[0] if latest else None
+
+
 def team_for(coach: str, chosen: str | None = None) -> str | None:
 	"""The team a new relationship of this coach belongs to: theirs, if they are in one; the one they
-	chose, if they are in more (remembered for the next time); or the one they chose last."""
+	chose, if they are in more; or else the one they chose last."""
 	teams = teams_coached_in(coach)
 	if chosen:
 		if chosen not in teams:
 			frappe.throw(_("Choose one of the teams you work in."), title=_("Which team?"))
-		frappe.defaults.set_user_default(CHOSEN_TEAM, chosen, coach)
 		return chosen
 	if len(teams) == 1:
 		return teams[0]
-	remembered = frappe.defaults.get_user_default(CHOSEN_TEAM, coach)
-	return remembered if remembered in teams else None
+	return chosen_last(coach, teams) if teams else None

@@ -5,7 +5,7 @@ import frappe
 from frappe.utils import format_date, get_fullname
 
 from pts_coaching.pts_coaching.doctype.coaching_team.coaching_team import (
-	CHOSEN_TEAM,
+	chosen_last,
 	team_for,
 	teams_coached_in,
 )
@@ -62,10 +62,8 @@ def start_with_a_conversation(
 @frappe.whitelist()
 def teams_to_choose_from() -> dict:
 	"""The blank page asks which team only of a coach who works in more than one."""
-	return {
-		"teams": teams_coached_in(frappe.session.user),
-		"chosen_last": frappe.defaults.get_user_default(CHOSEN_TEAM),
-	}
+	teams = teams_coached_in(frappe.session.user)
+	return {"teams": teams, "chosen_last": chosen_last(frappe.session.user, teams) if teams else None}
 
 
 @frappe.whitelist()
