@@ -27,6 +27,7 @@ SCOPED_DOCTYPES = {
 	"Safety Conversation": "person",
 	"Aspiration": "person",
 	"Wellbeing Check-in": "person",
+	"Check-in Link": "person",
 }
 
 # On a fresh site (PTS Coaching Settings, "Who sees whom"); admins change them there.

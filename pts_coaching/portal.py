@@ -12,7 +12,7 @@ from frappe import _
 from frappe.utils import escape_html
 
 from pts_coaching import privacy
-from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import charts_of
+from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import charts_of, on_their_own
 
 PERSON_ROLE = "PTS Person"
 
@@ -26,7 +26,7 @@ def my_person() -> str:
 	return person
 
 
-def my_current_relationship(person: str) -> str | None:
+def current_relationship(person: str) -> str | None:
 	relationships = frappe.get_all(
 		"Coaching Relationship", {"person": person}, ["name", "phase"], order_by="started_on desc"
 	)
@@ -78,7 +78,7 @@ def add_aspiration(in_their_words: str, theme: str | None = None) -> str:
 			{
 				"doctype": "Aspiration",
 				"person": person,
-				"relationship": my_current_relationship(person),
+				"relationship": current_relationship(person),
 				"in_their_words": in_their_words,
 				"theme": theme or None,
 			}
@@ -109,16 +109,7 @@ def add_step(aspiration: str, step: str) -> None:
 def check_in(answers: str | dict) -> dict:
 	"""A check-in they do on their own, with the site's default measure, scored on the server."""
 	person = my_person()
-	answers = json.loads(answers) if isinstance(answers, str) else answers
-	done = frappe.get_doc(
-		{
-			"doctype": "Wellbeing Check-in",
-			"person": person,
-			"relationship": my_current_relationship(person),
-			"done_with": "On their own",
-			"answers": [{"item_code": code, "answer": str(value)} for code, value in answers.items()],
-		}
-	).insert(ignore_permissions=True)
+	done = on_their_own(person, current_relationship(person), frappe.parse_json(answers))
 	return {"scored": done.scored, "score": done.score}
 
 

@@ -3,6 +3,8 @@
 import frappe
 from frappe.utils import add_months, getdate, today
 
+from pts_coaching.check_in_links import hash_of, new_token
+
 
 def outcome_type(name: str = "Entered work") -> str:
 	if not frappe.db.exists("Outcome Type", name):
@@ -21,6 +23,7 @@ def minimal(doctype: str, within, **values) -> "frappe.model.document.Document":
 		"Safety Conversation": {"what_keeps_me_safe": "My sister's number in my phone"},
 		"Aspiration": {"in_their_words": "Get back on my bike"},
 		"Wellbeing Check-in": {"measure": "ONS4"},
+		"Check-in Link": {"measure": "ONS4", "how": "Copied", "token_hash": hash_of(new_token())},
 	}
 	return frappe.get_doc(
 		{

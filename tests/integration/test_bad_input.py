@@ -8,8 +8,9 @@ import math
 import frappe
 import pytest
 import requests
-from frappe.utils import add_days, add_months, today
+from frappe.utils import add_days, add_months, now, today
 
+from pts_coaching.check_in_links import hash_of, new_token
 from pts_coaching.install import shipped_measures
 from tests.integration.records import ons4, outcome_type
 
@@ -73,6 +74,15 @@ def valid_records(person: str, relationship: str) -> dict[str, dict]:
 			"date": today(),
 			"answers": ons4(6, 3),
 		},
+		"Check-in Link": {
+			"person": person,
+			"relationship": relationship,
+			"measure": "ONS4",
+			"how": "Copied",
+			"sent_on": now(),
+			"expires_on": add_days(now(), 7),
+			"token_hash": hash_of(new_token()),
+		},
 		"Coach Reflection": {
 			"coach": "Administrator",
 			"date": today(),
@@ -115,7 +125,13 @@ def admin(desk_server):
 	assert session.post(f"{desk_server}/api/method/login", data={"usr": "Administrator", "pwd": "admin"}).ok
 	yield session, records
 	frappe.db.rollback()
-	for doctype in ("Wellbeing Check-in", "Aspiration", "Coaching Conversation", "Achievement"):
+	for doctype in (
+		"Check-in Link",
+		"Wellbeing Check-in",
+		"Aspiration",
+		"Coaching Conversation",
+		"Achievement",
+	):
 		for name in frappe.get_all(doctype, {"person": person.name}, pluck="name"):
 			frappe.delete_doc(doctype, name, force=True)
 	frappe.delete_doc("Coaching Relationship", relationship.name, force=True)

@@ -34,6 +34,7 @@ APP_DOCTYPES = {
 	"Wellbeing Conversion",
 	"Wellbeing Check-in",
 	"Wellbeing Answer",
+	"Check-in Link",
 	"PTS Coaching Settings Role",
 	"Language Lens Word",
 	"PTS Coaching Settings",

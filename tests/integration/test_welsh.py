@@ -11,7 +11,7 @@ from pts_coaching import lifecycle
 
 APP = Path(__file__).resolve().parents[2] / "pts_coaching"
 WELSH = APP / "translations" / "cy.csv"
-RULE_MODULES = ("lifecycle.py", "scoring.py", "aspirations.py", "outcomes.py")
+RULE_MODULES = ("lifecycle.py", "scoring.py", "aspirations.py", "outcomes.py", "check_in_links.py")
 
 
 def messages_of_the_rules() -> set[str]:

@@ -15,6 +15,7 @@ import io
 import json
 import pkgutil
 import re
+import secrets
 import subprocess
 import time
 from types import SimpleNamespace
@@ -1079,3 +1080,141 @@ def test_each_user_is_told_whether_a_worker_runs_the_background_reports(partners
 	finally:
 		worker.terminate()
 		worker.wait(timeout=60)
+
+
+# A check-in by link: the page's methods are open to guests, and a token is all they go by.
+CHECK_IN_BY_LINK = "pts_coaching.check_in_by_link"
+CHECK_IN_LINK = "pts_coaching.pts_coaching.doctype.check_in_link.check_in_link"
+TURNED_DOWN = {"turned_down": "This link has been used or has expired. Your coach can send you a new one."}
+ONS4_ANSWERS = json.dumps({"life_satisfaction": 7, "worthwhile": 8, "happiness": 6, "anxiety": 3})
+
+
+def as_the_page(partners, clients, who, method: str, address: str, **data) -> requests.Response:
+	"""The page's own call, as a guest or as a signed-in user (with the desk's CSRF token)."""
+	headers = {"X-Forwarded-For": address}
+	if who is None:
+		return requests.post(
+			f"{partners.url}/api/method/{CHECK_IN_BY_LINK}.{method}", data=data, headers=headers
+		)
+	client = clients[who]
+	if not getattr(client, "csrf_token", None):
+		client.post("frappe.auth.get_logged_user")  # Client.post fetches the desk's CSRF token first
+	return client.session.post(
+		f"{partners.url}/api/method/{CHECK_IN_BY_LINK}.{method}",
+		data=data,
+		headers={**headers, "X-Frappe-CSRF-Token": client.csrf_token},
+	)
+
+
+@pytest.fixture
+def rowans_link(partners, clients):
+	"""Ash, Rowan's coach, makes Rowan a link to copy: the control that a link opens at all."""
+	frappe.cache.delete_keys(f"rl:{CHECK_IN_BY_LINK}.")
+	from pts_coaching.check_in_links import hash_of
+
+	rowan = partners.journeys["Rowan"].records
+	frappe.db.rollback()
+	frappe.db.set_value("Person", rowan["Person"], "preferred_contact", "Text message")
+	frappe.db.commit()
+	sent = clients["ash"].post(f"{CHECK_IN_LINK}.send_check_in_link", person=rowan["Person"], how="Copied")
+	assert sent.ok, sent.text
+	token = sent.json()["message"]["link"].split("#", 1)[1]
+	frappe.db.rollback()
+	name = frappe.db.get_value("Check-in Link", {"token_hash": hash_of(token)})
+	yield SimpleNamespace(token=token, name=name)
+	frappe.db.rollback()
+	check_in = frappe.db.get_value("Check-in Link", name, "check_in")
+	frappe.delete_doc("Check-in Link", name, force=True, ignore_permissions=True)
+	if check_in:
+		frappe.delete_doc("Wellbeing Check-in", check_in, force=True, ignore_permissions=True)
+	frappe.db.set_value("Person", rowan["Person"], "preferred_contact", None)
+	frappe.db.commit()
+
+
+@pytest.mark.parametrize("who", [None, *USERS])
+def test_without_a_valid_token_the_check_in_page_tells_no_one_anything(partners, clients, who):
+	frappe.cache.delete_keys(f"rl:{CHECK_IN_BY_LINK}.")
+	rowan = partners.journeys["Rowan"].records
+	frappe.db.rollback()
+	stored_hash = frappe.db.get_value("Check-in Link", rowan["Check-in Link"], "token_hash")
+	check_ins_before = frappe.db.count("Wellbeing Check-in")
+	for attempt, token in enumerate(
+		("", secrets.token_urlsafe(32), stored_hash, rowan["Check-in Link"], rowan["Person"], "Rowan")
+	):
+		for method, data in (("questions", {}), ("answer", {"answers": ONS4_ANSWERS})):
+			reply = as_the_page(
+				partners, clients, who, method, f"203.0.113.{attempt + 1}", token=token, **data
+			)
+			assert reply.status_code == 200 and reply.json() == {"message": TURNED_DOWN}, (
+				who,
+				token,
+				reply.text,
+			)
+	frappe.db.rollback()
+	assert frappe.db.count("Wellbeing Check-in") == check_ins_before
+
+
+def test_a_valid_token_reaches_nothing_but_its_own_check_in(partners, clients, rowans_link):
+	rowan, sky = partners.journeys["Rowan"].records, partners.journeys["Sky"].records
+	frappe.db.rollback()
+	rowans_earlier = frappe.get_doc("Wellbeing Check-in", rowan["Wellbeing Check-in"]).as_dict()
+	skys_check_ins = frappe.db.count("Wellbeing Check-in", {"person": sky["Person"]})
+
+	opened = as_the_page(partners, clients, None, "questions", "203.0.113.20", token=rowans_link.token)
+	assert set(opened.json()["message"]) == {"lang", "html"}
+	assert "Hello, Rowan" in opened.text
+	for not_on_the_page in (SECRET, rowan["Person"], rowan["Wellbeing Check-in"], "Sky", "ash.north"):
+		assert not_on_the_page not in opened.text, not_on_the_page
+
+	# Whatever else is sent (someone else, another measure, a record to overwrite) is not listened to.
+	answered = as_the_page(
+		partners,
+		clients,
+		None,
+		"answer",
+		"203.0.113.20",
+		token=rowans_link.token,
+		answers=ONS4_ANSWERS,
+		person=sky["Person"],
+		relationship=sky["Coaching Relationship"],
+		name=rowan["Wellbeing Check-in"],
+		doctype="Person",
+	)
+	assert answered.ok, answered.text
+	assert set(answered.json()["message"]) == {"lang", "thanks"}
+	frappe.db.rollback()
+	made = frappe.get_doc(
+		"Wellbeing Check-in", frappe.db.get_value("Check-in Link", rowans_link.name, "check_in")
+	)
+	assert (made.person, made.relationship, made.done_with) == (
+		rowan["Person"],
+		rowan["Coaching Relationship"],
+		"On their own",
+	)
+	assert frappe.db.count("Wellbeing Check-in", {"person": sky["Person"]}) == skys_check_ins
+	assert frappe.get_doc("Wellbeing Check-in", rowan["Wellbeing Check-in"]).as_dict() == rowans_earlier
+	again = as_the_page(partners, clients, None, "questions", "203.0.113.20", token=rowans_link.token)
+	assert again.json() == {"message": TURNED_DOWN}
+
+
+@pytest.mark.parametrize("who", ["bo", "cat", "analyst", "north_analyst"])
+def test_only_who_may_change_a_person_sends_or_withdraws_their_check_in_links(
+	partners, clients, rowans_link, who
+):
+	rowan = partners.journeys["Rowan"].records
+	client = clients[who]
+	sent = client.post(f"{CHECK_IN_LINK}.send_check_in_link", person=rowan["Person"], how="Copied")
+	assert sent.status_code == 403 and "#" not in sent.text, sent.text
+	withdrawn = client.post(f"{CHECK_IN_LINK}.withdraw", link=rowans_link.name)
+	assert withdrawn.status_code == 403, withdrawn.text
+	_, listed = client.call(
+		"frappe.client.get_list", doctype="Check-in Link", filters={"person": rowan["Person"]}
+	)
+	assert bool(listed["message"]) == ("Rowan" in SEES[who])
+	frappe.db.rollback()
+	assert frappe.db.get_value("Check-in Link", rowans_link.name, "withdrawn_on") is None
+	assert frappe.db.count("Check-in Link", {"person": rowan["Person"]}) == 2
+	# The control: Rowan's own coach withdraws it.
+	assert clients["ash"].post(f"{CHECK_IN_LINK}.withdraw", link=rowans_link.name).ok
+	frappe.db.rollback()
+	assert frappe.db.get_value("Check-in Link", rowans_link.name, "withdrawn_on")

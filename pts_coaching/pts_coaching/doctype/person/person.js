@@ -81,14 +81,97 @@ frappe.ui.form.on("Person", {
 					});
 				});
 		});
+		frm.add_custom_button(__("Send a check-in link"), () => send_check_in_link(frm));
 		show_at_a_glance(frm);
 	},
 });
 
+// A one-time link to a check-in they answer from their phone, sent the way they like to keep in touch.
+async function send_check_in_link(frm) {
+	const measure = await frappe.db.get_single_value("PTS Coaching Settings", "default_measure");
+	const preferred = frm.doc.preferred_contact;
+	const dialog = new frappe.ui.Dialog({
+		title: __("Send a check-in link"),
+		fields: [
+			{
+				fieldname: "how",
+				fieldtype: "Select",
+				label: __("How"),
+				reqd: 1,
+				options: [
+					{ value: "Text message", label: __("By text message") },
+					{ value: "Email", label: __("By email") },
+					{ value: "Copied", label: __("Copy the link, to send it myself") },
+				],
+				default: ["Text message", "Email"].includes(preferred) ? preferred : "Copied",
+			},
+			{
+				fieldname: "measure",
+				fieldtype: "Link",
+				label: __("Measure"),
+				options: "Wellbeing Measure",
+				reqd: 1,
+				default: measure,
+			},
+		],
+		primary_action_label: __("Send"),
+		primary_action({ how, measure }) {
+			frappe
+				.call({
+					method: "pts_coaching.pts_coaching.doctype.check_in_link.check_in_link.send_check_in_link",
+					args: { person: frm.doc.name, how, measure },
+					freeze: true,
+				})
+				.then(({ message }) => {
+					dialog.hide();
+					frm.reload_doc();
+					if (message.link) return show_link_to_copy(message);
+					frappe.show_alert({ message: message.sent, indicator: "green" }, 8);
+				});
+		},
+	});
+	dialog.show();
+}
+
+function show_link_to_copy({ link, days }) {
+	const copy = new frappe.ui.Dialog({
+		title: __("Copy the check-in link"),
+		fields: [
+			{
+				fieldname: "about",
+				fieldtype: "HTML",
+				options: `<p>${__("Send this from your own phone or email. It works once, for {0} days.", [days])}</p>`,
+			},
+			{ fieldname: "link", fieldtype: "Data", label: __("Link"), read_only: 1, default: link },
+		],
+		primary_action_label: __("Copy"),
+		primary_action() {
+			frappe.utils.copy_to_clipboard(link);
+			copy.hide();
+		},
+	});
+	copy.show();
+}
+
+function withdraw_check_in_link(frm, link) {
+	frappe.confirm(__("Withdraw this check-in link? It will not open any more."), () =>
+		frappe
+			.call("pts_coaching.pts_coaching.doctype.check_in_link.check_in_link.withdraw", { link })
+			.then(() => frm.reload_doc())
+	);
+}
+
+function check_in_link_status(link) {
+	if (link.answered_on) return [__("Answered {0}", [frappe.datetime.str_to_user(link.answered_on)]), "green"];
+	if (link.withdrawn_on) return [__("Withdrawn"), "gray"];
+	if (frappe.datetime.str_to_obj(link.expires_on) <= new Date()) return [__("Expired"), "gray"];
+	return [__("Waiting for an answer"), "blue"];
+}
+
 async function show_at_a_glance(frm) {
 	// A form can refresh again before the answers come back; only the latest refresh draws.
 	const drawing = (frm.pts_drawing = (frm.pts_drawing || 0) + 1);
-	const [story, charts] = await Promise.all([
+	const [story, charts, links] = await Promise.all([
 		frappe.xcall("pts_coaching.story.story_of", { person: frm.doc.name }),
 		frappe
 			.call({
@@ -96,9 +179,37 @@ async function show_at_a_glance(frm) {
 				args: { person: frm.doc.name },
 			})
 			.then((r) => r.message || []),
+		frappe.db.get_list("Check-in Link", {
+			filters: { person: frm.doc.name },
+			fields: ["name", "how", "measure", "sent_on", "expires_on", "answered_on", "withdrawn_on", "check_in"],
+			order_by: "sent_on desc",
+			limit: 20,
+		}),
 	]);
 	if (drawing !== frm.pts_drawing) return;
 	show_story(frm, story);
+	if (links.length) {
+		const body = frm.dashboard.add_section(
+			links
+				.map((link) => {
+					const [status, colour] = check_in_link_status(link);
+					const waiting = colour === "blue";
+					return `<div class="flex flex-wrap justify-between align-center pts-check-in-link" style="padding: 4px 0; gap: 4px 12px">
+						<span>${frappe.datetime.str_to_user(link.sent_on)} · ${__(link.how)} · ${frappe.utils.escape_html(link.measure)}</span>
+						<span class="flex align-center" style="gap: 8px">
+							${link.check_in ? `<a href="/app/wellbeing-check-in/${encodeURIComponent(link.check_in)}">${__("Their check-in")}</a>` : ""}
+							<span class="indicator-pill no-indicator-dot whitespace-nowrap ${colour}">${status}</span>
+							${waiting ? `<button class="btn btn-xs btn-default withdraw-link" data-link="${frappe.utils.escape_html(link.name)}">${__("Withdraw")}</button>` : ""}
+						</span>
+					</div>`;
+				})
+				.join(""),
+			__("Check-in links")
+		);
+		body.find(".withdraw-link").on("click", (event) =>
+			withdraw_check_in_link(frm, event.currentTarget.dataset.link)
+		);
+	}
 	// A line needs two check-ins; the latest check-in's answers are shown above for one.
 	for (const chart of charts.filter((chart) => chart.labels.length > 1)) {
 		const body = frm.dashboard.add_section(

@@ -22,6 +22,7 @@ class PTSCoachingSettings(Document):
 			PTSCoachingSettingsRole,
 		)
 
+		check_in_link_days: DF.Int
 		default_measure: DF.Link | None
 		retention_years: DF.Int
 		roles_that_see_everyone: DF.TableMultiSelect[PTSCoachingSettingsRole]

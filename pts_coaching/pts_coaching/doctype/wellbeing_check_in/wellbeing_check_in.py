@@ -75,6 +75,21 @@ class WellbeingCheckin(Document):
 			)
 
 
+def on_their_own(person: str, relationship: str | None, answers: dict, measure: str | None = None):
+	"""A check-in the person did on their own, on their page or from a link: the caller has made sure
+	it is theirs, and it is scored here like any other. Without a measure, the site's default."""
+	return frappe.get_doc(
+		{
+			"doctype": "Wellbeing Check-in",
+			"person": person,
+			"relationship": relationship,
+			"measure": measure,
+			"done_with": "On their own",
+			"answers": [{"item_code": code, "answer": str(value)} for code, value in answers.items()],
+		}
+	).insert(ignore_permissions=True)
+
+
 def about_the_score(measure, result: scoring.Result) -> str | None:
 	unanswered = len(result.unanswered)
 	if measure.scoring == scoring.EACH_ON_ITS_OWN:
