@@ -62,8 +62,8 @@ doc_events = {
 	"Prepared Report": {"before_insert": "pts_coaching.background.check_queue_answers"},
 	# Frappe's follow digest emails notes to followers: only those who may read them follow.
 	"Document Follow": {"before_insert": "pts_coaching.permissions.follows_only_what_they_read"},
-	# Coaches, leads and analysts start in the PTS Coaching workspace when they sign in.
-	"User": {"validate": "pts_coaching.landing.start_in_the_workspace"},
+	# Coaches and leads start in their own app, /coach, when they sign in; analysts in the workspace.
+	"User": {"validate": "pts_coaching.landing.start_where_they_work"},
 	# Every record of the app: bad input refused plainly before it is saved, a record moved to someone
 	# the user may not see refused, and what people typed escaped when Frappe's print formats show it
 	# (each returns at once for other apps' doctypes).
