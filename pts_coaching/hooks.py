@@ -122,6 +122,11 @@ override_whitelisted_methods = {
 	"frappe.desk.form.load.get_docinfo": "pts_coaching.permissions.get_docinfo",
 }
 
+# The coach's app, /coach (frontend/): every address under it opens the app, which routes itself; its
+# service worker is served at /coach-sw.js so that it may look after /coach.
+website_route_rules = [{"from_route": "/coach/<path:app_path>", "to_route": "coach"}]
+page_renderer = ["pts_coaching.coach_app_worker.CoachServiceWorker"]
+
 # People coached land on their own page when they sign in.
 role_home_page = {"PTS Person": "my-coaching"}
 
