@@ -106,6 +106,8 @@ def test_we_texted_is_two_taps_and_counted_on_the_relationship(juniper, open_app
 
 	row.get_by_role("button", name="Contact").click()
 	sheet = page.get_by_role("dialog")
+	sheet.get_by_role("button", name="Text message").wait_for()
+	screenshot(page, f"coach-app-contact-{'phone' if viewport == PHONE else 'laptop'}")
 	sheet.get_by_role("button", name="Text message").click()
 	sheet.wait_for(state="detached")
 
@@ -186,3 +188,14 @@ def test_a_contact_logged_offline_is_saved_once_when_back_online(juniper, open_a
 	)
 	assert again["message"]["already_saved"]
 	assert contacts(juniper.relationship) == before + 1
+
+
+def test_a_coach_whose_language_is_welsh_sees_the_app_in_welsh(juniper, open_app):
+	frappe.db.set_value("User", juniper.users["Robin"], "language", "cy")
+	frappe.db.commit()
+	_, page = open_app(juniper.users["Robin"])
+	page.goto("/coach")
+	page.get_by_role("link", name="Fy mhobl").wait_for()
+	page.locator("[data-person]", has_text="Juniper").get_by_role("button", name="Cyswllt").click()
+	page.get_by_role("dialog").get_by_text("Cyswllt â Juniper").wait_for()
+	screenshot(page, "coach-app-welsh-phone")
