@@ -162,11 +162,15 @@ def get_docinfo(**arguments):
 def search(**arguments):
 	from frappe.utils import global_search
 
+	# The index can still hold a record deleted while its entry waited in the queue: it is not shown.
 	return [
 		found
 		for found in frappe.call(global_search.search, **arguments)
 		if found.doctype not in SCOPED_DOCTYPES
-		or frappe.has_permission(found.doctype, "read", doc=found.name)
+		or (
+			frappe.db.exists(found.doctype, found.name)
+			and frappe.has_permission(found.doctype, "read", doc=found.name)
+		)
 	]
 
 

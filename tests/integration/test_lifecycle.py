@@ -176,9 +176,10 @@ def test_a_relationship_begins_by_getting_to_know_each_other():
 		).insert()
 
 
-def test_the_only_scheduled_job_never_moves_a_phase():
+def test_the_only_scheduled_jobs_never_move_a_phase():
 	assert frappe.get_hooks("scheduler_events", app_name="pts_coaching") == {
-		"daily": ["pts_coaching.privacy.anonymise_after_retention"]
+		"daily": ["pts_coaching.privacy.anonymise_after_retention"],
+		"hourly": ["pts_coaching.permissions.let_go_of_follows_no_longer_theirs"],
 	}
 	silent = relationship_in(lc.WORKING_TOGETHER)
 	frappe.db.set_value("Coaching Relationship", silent.name, "last_contact_on", "2019-01-01")
