@@ -277,6 +277,7 @@ def main():
 			rows.append((f"{report} ({label})", report_time, sql_time if sql else None))
 			print(progress(rows[-1]), file=sys.stderr, flush=True)
 	rows += desk_timings(args.runs)
+	rows += coach_app_timings(args.runs)
 	if not args.skip_install:
 		rows += install_timings(args.site)
 	for row in rows[-6:]:
@@ -371,6 +372,52 @@ def desk_timings(runs: int) -> list[tuple]:
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 		take_away(busiest)
+	return rows
+
+
+def coach_app_timings(runs: int) -> list[tuple]:
+	"""The coach app's first loads (/coach): My people and a story, for the coach whose open
+	relationships number nearest 60 and the lead whose teams' number nearest 600."""
+	from frappe.query_builder.functions import Count
+
+	from pts_coaching import coach_app
+	from pts_coaching.lifecycle import OPEN_PHASES
+
+	relationship = frappe.qb.DocType("Coaching Relationship")
+	team = frappe.qb.DocType("Coaching Team")
+	count = Count(relationship.name)
+	is_open = relationship.phase.isin(list(OPEN_PHASES))
+	coaches = (
+		frappe.qb.from_(relationship)
+		.select(relationship.coach, count)
+		.where(is_open)
+		.groupby(relationship.coach)
+	).run()
+	leads = (
+		frappe.qb.from_(relationship)
+		.join(team)
+		.on(team.name == relationship.team)
+		.select(team.lead, count)
+		.where(is_open & team.lead.isnotnull())
+		.groupby(team.lead)
+	).run()
+	rows = []
+	for who, users, near in (("a coach", coaches, 60), ("a lead", leads, 600)):
+		user, how_many = min(users, key=lambda row: abs(row[1] - near))
+		frappe.set_user(user)
+		try:
+			people = coach_app.my_people()
+			person = people[0]["person"]
+			rows += [
+				(
+					f"Coach app: My people, {who} with {how_many} people",
+					timed(coach_app.my_people, runs),
+					None,
+				),
+				(f"Coach app: a story, {who}'s", timed(lambda: coach_app.story(person), runs * 4), None),
+			]
+		finally:
+			frappe.set_user("Administrator")
 	return rows
 
 

@@ -62,8 +62,8 @@ doc_events = {
 	"Prepared Report": {"before_insert": "pts_coaching.background.check_queue_answers"},
 	# Frappe's follow digest emails notes to followers: only those who may read them follow.
 	"Document Follow": {"before_insert": "pts_coaching.permissions.follows_only_what_they_read"},
-	# Coaches, leads and analysts start in the PTS Coaching workspace when they sign in.
-	"User": {"validate": "pts_coaching.landing.start_in_the_workspace"},
+	# Coaches and leads start in their own app, /coach, when they sign in; analysts in the workspace.
+	"User": {"validate": "pts_coaching.landing.start_where_they_work"},
 	# Every record of the app: bad input refused plainly before it is saved, a record moved to someone
 	# the user may not see refused, and what people typed escaped when Frappe's print formats show it
 	# (each returns at once for other apps' doctypes).
@@ -121,6 +121,11 @@ override_whitelisted_methods = {
 	"frappe.desk.form.load.getdoc": "pts_coaching.permissions.getdoc",
 	"frappe.desk.form.load.get_docinfo": "pts_coaching.permissions.get_docinfo",
 }
+
+# The coach's app, /coach (frontend/): every address under it opens the app, which routes itself; its
+# service worker is served at /coach-sw.js so that it may look after /coach.
+website_route_rules = [{"from_route": "/coach/<path:app_path>", "to_route": "coach"}]
+page_renderer = ["pts_coaching.coach_app_worker.CoachServiceWorker"]
 
 # People coached land on their own page when they sign in.
 role_home_page = {"PTS Person": "my-coaching"}

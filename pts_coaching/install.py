@@ -9,7 +9,7 @@ from pathlib import Path
 import frappe
 
 from pts_coaching import lifecycle, permissions
-from pts_coaching.landing import start_everyone_in_the_workspace
+from pts_coaching.landing import start_everyone_where_they_work
 from pts_coaching.portal import PERSON_ROLE
 
 LIFECYCLE_WORKFLOW = "Coaching Relationship Lifecycle"
@@ -66,7 +66,7 @@ def after_install():
 	make_lifecycle_workflow()
 	make_shipped_records()
 	light_up_erpnext()
-	start_everyone_in_the_workspace()
+	start_everyone_where_they_work()
 	find_people_from_the_search_bar()
 
 

@@ -163,6 +163,7 @@ def get_docinfo(**arguments):
 def search(**arguments):
 	from frappe.utils import global_search
 
+	# The index can still hold a record deleted while its entry waited in the queue: it is not shown.
 	return [
 		found
 		for found in frappe.call(global_search.search, **arguments)

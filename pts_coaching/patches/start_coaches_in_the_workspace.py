@@ -1,5 +1,5 @@
-from pts_coaching.landing import start_everyone_in_the_workspace
+from pts_coaching.landing import start_everyone_where_they_work
 
 
 def execute():
-	start_everyone_in_the_workspace()
+	start_everyone_where_they_work()

@@ -18,13 +18,16 @@ def minimal(doctype: str, within, **values) -> "frappe.model.document.Document":
 	asks_for = {
 		"Connection Snapshot": {"connections": [{"who_or_what": "Mum", "kind": "Family", "closeness": 4}]},
 		"Service Involvement": {"service_kind": "Housing"},
-		"Achievement": {"outcome_type": outcome_type()},
 		"Personal Budget Spend": {"amount": 120, "what_for": "A bike to get to work"},
 		"Safety Conversation": {"what_keeps_me_safe": "My sister's number in my phone"},
 		"Aspiration": {"in_their_words": "Get back on my bike"},
 		"Wellbeing Check-in": {"measure": "ONS4"},
 		"Check-in Link": {"measure": "ONS4", "how": "Copied", "token_hash": hash_of(new_token())},
 	}
+	if doctype == "Achievement":
+		# Only for an achievement: an Outcome Type made for any other record outlives the test that
+		# committed it, and a fresh site then seems to have been given the example outcome types.
+		asks_for[doctype] = {"outcome_type": outcome_type()}
 	return frappe.get_doc(
 		{
 			"doctype": doctype,

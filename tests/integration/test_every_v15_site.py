@@ -111,8 +111,13 @@ def login(desk_server, user: str, password: str) -> dict:
 	return response.json()
 
 
-@pytest.mark.parametrize("role", ["PTS Coach", "PTS Coaching Lead", "PTS Analyst"])
-def test_coaches_leads_and_analysts_land_on_the_workspace(desk_server, committed, role):
+@pytest.mark.parametrize(
+	"role,lands_on",
+	[("PTS Coach", "/coach"), ("PTS Coaching Lead", "/coach"), ("PTS Analyst", "/app/pts-coaching")],
+)
+def test_coaches_and_leads_land_in_their_app_and_analysts_on_the_workspace(
+	desk_server, committed, role, lands_on
+):
 	email = f"lands.{frappe.scrub(role)}@example.org"
 	frappe.get_doc(
 		{
@@ -126,11 +131,16 @@ def test_coaches_leads_and_analysts_land_on_the_workspace(desk_server, committed
 	).insert(ignore_permissions=True)
 	committed.append(("User", email))
 	frappe.db.commit()
-	assert login(desk_server, email, COACH_PASSWORD)["home_page"] == "/app/pts-coaching"
 	session = requests.Session()
-	session.post(f"{desk_server}/api/method/login", data={"usr": email, "pwd": COACH_PASSWORD})
+	home_page = session.post(
+		f"{desk_server}/api/method/login", data={"usr": email, "pwd": COACH_PASSWORD}
+	).json()["home_page"]
+	# A coach's home page is the app's door (their default app), which opens /coach.
+	assert home_page == ("/pts-coaching" if lands_on == "/coach" else lands_on)
 	door = session.get(f"{desk_server}/pts-coaching", allow_redirects=False)
-	assert door.status_code in (301, 302) and door.headers["Location"].endswith("/app/pts-coaching")
+	assert door.status_code in (301, 302) and door.headers["Location"].endswith(lands_on)
+	landed = session.get(f"{desk_server}{home_page}")
+	assert landed.ok and landed.url.endswith(lands_on)
 	apps = session.get(f"{desk_server}/api/method/frappe.apps.get_apps").json()["message"]
 	[tile] = [app for app in apps if app["name"] == "pts_coaching"]
 	assert tile["route"] == "/pts-coaching" and tile["logo"].endswith(".svg")

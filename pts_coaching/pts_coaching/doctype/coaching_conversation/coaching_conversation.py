@@ -35,6 +35,7 @@ class CoachingConversation(Document):
 		person: DF.Link | None
 		person_name: DF.Data | None
 		relationship: DF.Link
+		saved_once_key: DF.Data | None
 		strengths_noticed: DF.SmallText | None
 		what_matters: DF.SmallText | None
 

@@ -31,6 +31,7 @@ class WellbeingCheckin(Document):
 		person_name: DF.Data | None
 		raw_score: DF.Int
 		relationship: DF.Link | None
+		saved_once_key: DF.Data | None
 		score: DF.Float
 		score_note: DF.SmallText | None
 		scored: DF.Check
