@@ -155,9 +155,11 @@ def check_attachments_named_are_theirs(arguments) -> None:
 	from pts_coaching.permissions import may_open_attachment
 
 	for name in strings_in(arguments.get("attachments")):
-		file = frappe.db.exists("File", name) and frappe.get_doc("File", name)
-		if file and may_open_attachment(file, "read") is False:
-			refuse()
+		url = frappe.db.get_value("File", name, "file_url")
+		# A copy of a file (attached to an email, say) shares its URL, and so its contents.
+		for same in frappe.get_all("File", {"file_url": url}, pluck="name") if url else ():
+			if may_open_attachment(frappe.get_doc("File", same), "read") is False:
+				refuse()
 
 
 def is_a_query(arguments) -> bool:

@@ -285,7 +285,7 @@ def test_ending_asks_for_their_words_and_the_dialogs_save_is_the_move(
 		page.goto(f"/app/coaching-relationship/{made.relationship}")
 		page.locator(".page-title", has_text="Yas").first.wait_for()
 		actions = page.get_by_role("button", name="Actions")
-		assert actions.is_visible(), "the moves can be reached on this screen"
+		actions.wait_for()  # the moves are there, and named, on this screen
 		actions.click()
 		page.get_by_role("link", name="End", exact=True).click()
 		dialog = page.locator(".modal.show", has_text="End coaching with Yas")
