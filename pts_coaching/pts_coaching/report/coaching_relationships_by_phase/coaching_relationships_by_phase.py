@@ -117,7 +117,8 @@ def chart(result) -> dict:
 
 
 def report_summary(result) -> list[dict]:
-	labels = {ENDED: _("Ended in this period")}
+	# Counted on the period's last day, as the columns are: one that ended and came back is not here.
+	labels = {ENDED: _("Ended in this period and still ended on its last day")}
 	return [
 		summary(result.relationships, _("Coaching relationships")),
 		*(

@@ -86,7 +86,12 @@ def chart(by_kind) -> dict:
 
 def report_summary(result) -> list[dict]:
 	return [
-		summary(len(result.endings), _("Endings"), indicator="Green"),
+		summary(len(result.endings), _("Endings in this period (one that ended twice counts twice)")),
+		summary(
+			result.endings["relationship"].nunique(),
+			_("Relationships that ended in this period"),
+			indicator="Green",
+		),
 		summary(number(result.length.median), _("Median days together"), "Float"),
 		summary(number(result.length.lower_quartile), _("Lower quartile (days)"), "Float"),
 		summary(number(result.length.upper_quartile), _("Upper quartile (days)"), "Float"),
