@@ -8,7 +8,8 @@ aspiration in the person's words stays on its form.
 
 import frappe
 from frappe import _
-from frappe.utils import add_days
+from frappe.query_builder.functions import Count
+from frappe.utils import add_days, get_year_start, getdate, today
 
 from pts_coaching.aspirations import ACHIEVED, CHANGED_MY_MIND, ON_HOLD, STATUSES
 from pts_coaching.pts_coaching.report.reporting import (
@@ -57,11 +58,40 @@ def execute(filters=None):
 		return nothing_yet(
 			columns(), _("No aspirations set in this period yet."), _("Aspirations set in this period")
 		)
+	achieved_in_period = achieved_between(from_date, to_date, filters)
 	themes = result.themes.assign(
 		theme=result.themes["theme"].replace({NO_THEME: _("No theme")}),
 		median_days_to_achieve=result.themes["median_days_to_achieve"].map(number),
 	).rename(columns={status: frappe.scrub(status) for status in STATUSES})
-	return columns(), rows_of(themes), None, chart(result), report_summary(result)
+	return columns(), rows_of(themes), None, chart(result), report_summary(result, achieved_in_period)
+
+
+def achieved_between(from_date, to_date, filters) -> int:
+	"""Aspirations achieved on a day in the period, whenever they were set: what the workspace's card
+	counts for this year."""
+	aspiration = frappe.qb.DocType("Aspiration")
+	query = (
+		frappe.qb.from_(aspiration)
+		.select(Count("*"))
+		.where((aspiration.status == ACHIEVED) & aspiration.achieved_on.between(from_date, to_date))
+	)
+	if filters.get("theme"):
+		query = query.where(aspiration.theme == filters["theme"])
+	[[achieved]] = coached_within(visible(query, "Aspiration"), aspiration.person, filters).run()
+	return achieved
+
+
+@frappe.whitelist()
+def aspirations_achieved_this_year(filters=None):
+	"""The workspace's "Aspirations achieved this year" card: the same count as the report's "Achieved in
+	this period, whenever set" for this calendar year, and it opens the report for that period."""
+	from_date, to_date = get_year_start(today()), getdate(today())
+	return {
+		"value": achieved_between(from_date, to_date, {}),
+		"fieldtype": "Int",
+		"route": ["query-report", "Aspirations"],
+		"route_options": {"from_date": str(from_date), "to_date": str(to_date)},
+	}
 
 
 def columns() -> list[dict]:
@@ -97,11 +127,12 @@ def chart(result) -> dict:
 	}
 
 
-def report_summary(result) -> list[dict]:
+def report_summary(result, achieved_in_period: int) -> list[dict]:
 	return [
-		summary(result.aspirations, _("Aspirations set")),
-		summary(result.achieved, _("Achieved"), indicator="Green"),
-		summary(result.share_achieved, _("Share achieved"), "Percent", "Green"),
+		summary(result.aspirations, _("Aspirations set in this period")),
+		summary(result.achieved, _("Of those, achieved"), indicator="Green"),
+		summary(result.share_achieved, _("Of those, share achieved"), "Percent", "Green"),
+		summary(achieved_in_period, _("Achieved in this period, whenever set"), indicator="Green"),
 		summary(number(result.median_days_to_achieve), _("Median days from setting to achieving"), "Float"),
 		summary(result.by_status[CHANGED_MY_MIND], _("Changed their mind"), indicator="Grey"),
 		summary(result.by_status[ON_HOLD], _("On hold"), indicator="Grey"),
