@@ -47,6 +47,25 @@ def periods_between(from_date: date, to_date: date, grain: str) -> list[str]:
 
 _FREQUENCY = {MONTH: "M", QUARTER: "Q", YEAR: "Y"}
 
+# How a period that the report covers only part of is marked, so that fewer contacts in it do not read
+# as a fall: the one in progress, and one that the period's dates cut.
+SO_FAR = "so far"
+PART = "part"
+
+
+def partial_periods(from_date: date, to_date: date, grain: str, today: date) -> dict[str, str]:
+	"""The periods from `from_date` to `to_date` that the report covers only part of: SO_FAR for the one
+	in progress on `today`, PART for one the dates cut; whole periods are left out."""
+	covered_to = min(to_date, today)
+	partial = {}
+	for period in pd.period_range(pd.Timestamp(from_date), pd.Timestamp(to_date), freq=_FREQUENCY[grain]):
+		first_day, last_day = period.start_time.date(), period.end_time.date()
+		if first_day <= today <= last_day and covered_to < last_day:
+			partial[_label(period, grain)] = SO_FAR
+		elif first_day < from_date or covered_to < last_day:
+			partial[_label(period, grain)] = PART
+	return partial
+
 
 def _label(period: pd.Period, grain: str) -> str:
 	if grain == MONTH:

@@ -3,12 +3,14 @@ who each see only the people they coach."""
 
 import importlib
 import json
+import re
 from pathlib import Path
 
 import frappe
 import pytest
 from frappe.core.doctype.prepared_report.prepared_report import process_filters_for_prepared_report
 from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as chart_data
+from frappe.desk.doctype.dashboard_chart_source.dashboard_chart_source import get_config
 from frappe.desk.doctype.number_card.number_card import get_result as card_result
 from frappe.desk.query_report import generate_report_result
 
@@ -252,6 +254,15 @@ def test_a_prepared_report_runs_in_the_background_as_the_coach_who_asked(two_coa
 			assert {row["person_name"] for row in result["result"]} == {"Rowan", "Nia"}
 
 
+def drawn(chart_name: str) -> dict:
+	"""A workspace chart's data as its widget fetches it: a custom chart from its source's method."""
+	chart = frappe.get_doc("Dashboard Chart", chart_name)
+	if chart.chart_type != "Custom":
+		return chart_data(chart_name=chart_name, refresh=1)
+	[method] = re.findall(r'method: "([\w.]+)"', get_config(chart.source))
+	return frappe.get_attr(method)(chart_name=chart_name, filters=chart.filters_json)
+
+
 def test_number_cards_and_charts_count_only_a_coachs_own_people(two_coaches):
 	sam, alex = two_coaches
 
@@ -259,17 +270,22 @@ def test_number_cards_and_charts_count_only_a_coachs_own_people(two_coaches):
 		frappe.set_user(user)
 		try:
 			cards = {}
-			for name in ("Conversations this month", "Aspirations achieved this year"):
+			for name in ("Conversations this month",):
 				card = frappe.get_doc("Number Card", name)
 				assert frappe.has_permission("Number Card", doc=name)
 				cards[name] = card_result(card.as_json(), card.filters_json)
-			for name in ("People coached now", "People others coach now", "Mean wellbeing change"):
+			for name in (
+				"People coached now",
+				"People others coach now",
+				"Aspirations achieved this year",
+				"Mean wellbeing change",
+			):
 				assert frappe.has_permission("Number Card", doc=name)
 				card = frappe.get_doc("Number Card", name)
 				cards[name] = frappe.get_attr(card.method)(filters=card.filters_json)["value"]
 			for name in ("Conversations per month", "Coaching relationships by phase"):
 				assert frappe.has_permission("Dashboard Chart", doc=name)
-				cards[name] = sum(chart_data(chart_name=name, refresh=1)["datasets"][0]["values"])
+				cards[name] = sum(drawn(name)["datasets"][0]["values"])
 			return cards
 		finally:
 			frappe.set_user("Administrator")

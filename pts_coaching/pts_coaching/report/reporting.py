@@ -14,6 +14,7 @@ from frappe.query_builder.functions import Cast
 from frappe.utils import add_days, add_months, getdate, today
 
 from pts_coaching.permissions import criterion_for
+from pts_coaching.report_arithmetic.over_time import SO_FAR, partial_periods
 
 
 def period(filters: dict) -> tuple[date, date]:
@@ -54,6 +55,14 @@ def within_relationships(query, relationship, filters: dict):
 	if filters.get("team"):
 		query = query.where(relationship.team == filters["team"])
 	return query
+
+
+def marked_if_partial(labels: list[str], from_date: date, to_date: date, grain: str) -> list[str]:
+	"""Period labels as shown, with the one in progress marked "so far" and one the dates cut marked
+	"part", so that fewer contacts in it read as what they are, not as a fall."""
+	partial = partial_periods(from_date, to_date, grain, getdate(today()))
+	marks = {SO_FAR: _("{0} (so far)"), None: "{0}"}
+	return [marks.get(partial.get(label), _("{0} (part)")).format(label) for label in labels]
 
 
 def in_order(field):

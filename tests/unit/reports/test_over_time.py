@@ -4,9 +4,12 @@ import pandas as pd
 
 from pts_coaching.report_arithmetic.over_time import (
 	MONTH,
+	PART,
 	QUARTER,
+	SO_FAR,
 	YEAR,
 	first_and_latest,
+	partial_periods,
 	period_of,
 	periods_between,
 	share,
@@ -48,3 +51,21 @@ def test_first_and_latest_of_each_group():
 def test_a_share_is_a_percentage_to_one_place_or_nothing_of_nothing():
 	assert share(1, 3) == 33.3
 	assert share(0, 0) is None
+
+
+def test_the_month_in_progress_is_marked_so_far_and_a_month_the_dates_cut_is_marked_part():
+	# The default period: twelve months up to today, which starts and ends inside a month.
+	assert partial_periods(date(2025, 12, 3), date(2026, 12, 2), MONTH, today=date(2026, 12, 2)) == {
+		"2025-12": PART,
+		"2026-12": SO_FAR,
+	}
+	assert partial_periods(date(2026, 1, 1), date(2026, 12, 31), QUARTER, today=date(2026, 12, 2)) == {
+		"2026 Q4": SO_FAR
+	}
+
+
+def test_whole_periods_in_the_past_are_not_marked():
+	assert partial_periods(date(2026, 1, 1), date(2026, 6, 30), MONTH, today=date(2026, 12, 2)) == {}
+	assert partial_periods(date(2026, 1, 1), date(2026, 6, 15), MONTH, today=date(2026, 12, 2)) == {
+		"2026-06": PART
+	}

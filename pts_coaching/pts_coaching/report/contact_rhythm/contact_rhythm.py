@@ -11,6 +11,7 @@ from frappe import _
 
 from pts_coaching.pts_coaching.report.reporting import (
 	frame,
+	marked_if_partial,
 	nothing_yet,
 	options,
 	period,
@@ -20,6 +21,7 @@ from pts_coaching.pts_coaching.report.reporting import (
 	within_relationships,
 )
 from pts_coaching.report_arithmetic.contact_rhythm import NOT_SAID, TEXT_MESSAGE, rhythm
+from pts_coaching.report_arithmetic.over_time import MONTH
 
 CHANNEL_COLOURS = ["#5E64FF", "#743EE2", "#FF5858", "#29CD42", "#ECAD4B", "#2490EF", "#FFA00A", "#A6B1B9"]
 
@@ -47,8 +49,10 @@ def execute(filters=None):
 			_("No conversations in this period yet."),
 			_("Contacts in this period"),
 		)
+	labels = marked_if_partial(result.months["month"].tolist(), from_date, to_date, MONTH)
 	months = result.months.rename(columns={channel: fieldname(channel) for channel in result.by_channel})
-	return columns(result.by_channel), rows_of(months), None, chart(result), report_summary(result)
+	months = months.assign(month=labels)
+	return columns(result.by_channel), rows_of(months), None, chart(result, labels), report_summary(result)
 
 
 def fieldname(channel: str) -> str:
@@ -87,12 +91,12 @@ def columns(channels) -> list[dict]:
 	]
 
 
-def chart(result) -> dict:
+def chart(result, labels: list[str]) -> dict:
 	used = [channel for channel, count in result.by_channel.items() if count]
 	return {
 		"title": _("Contacts per month, by channel"),
 		"data": {
-			"labels": result.months["month"].tolist(),
+			"labels": labels,
 			"datasets": [
 				{"name": channel_label(channel), "values": result.months[channel].tolist()}
 				for channel in used

@@ -15,6 +15,7 @@ from pts_coaching.pts_coaching.doctype.coach_reflection.coach_reflection import 
 from pts_coaching.pts_coaching.report.reporting import (
 	child_rows_of,
 	frame,
+	marked_if_partial,
 	nothing_yet,
 	period,
 	rows_of,
@@ -48,8 +49,10 @@ def execute(filters=None):
 		return nothing_yet(
 			columns([]), _("No reflections in this period yet."), _("Reflections in this period")
 		)
+	labels = marked_if_partial(result.periods["period"].tolist(), from_date, to_date, grain)
 	periods = result.periods.rename(columns={name: fieldname(name) for name in result.themes})
-	return columns(result.themes), rows_of(periods), None, chart(result), report_summary(result)
+	periods = periods.assign(period=labels)
+	return columns(result.themes), rows_of(periods), None, chart(result, labels), report_summary(result)
 
 
 def fieldname(theme: str) -> str:
@@ -85,11 +88,11 @@ def columns(themes) -> list[dict]:
 	]
 
 
-def chart(result) -> dict:
+def chart(result, labels: list[str]) -> dict:
 	return {
 		"title": _("What got in the way, per period"),
 		"data": {
-			"labels": result.periods["period"].tolist(),
+			"labels": labels,
 			"datasets": [
 				{"name": _(name), "values": result.periods[name].tolist()} for name in result.themes
 			],
