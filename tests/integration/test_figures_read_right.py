@@ -19,6 +19,7 @@ import requests
 from frappe.utils.background_jobs import get_queue, get_workers
 
 from pts_coaching import demo
+from pts_coaching.pts_coaching.report.reporting import period
 from tests.integration.conftest import BENCH, FRAPPE_CLI, screenshot
 from tests.integration.test_reports import execute, said
 
@@ -125,6 +126,27 @@ def test_report_builder_sums_of_tariffs_agree_with_the_report_after_the_contract
 	assert report_builder_total(contract.name) == report_total()
 
 
+def test_money_is_in_the_currency_of_what_it_belongs_to_not_the_sites_dollars(contract):
+	from pts_coaching.money import currency_of_the_books
+
+	books = currency_of_the_books()
+	assert contract.currency == books == frappe.db.get_default("currency")
+	contract.currency = "EUR"
+	contract.save()
+	try:
+		result = execute("Outcomes for Commissioners", {"contract": contract.name})
+		[tariff] = [column for column in result.columns if column["fieldname"] == "tariff"]
+		paid = [row for row in result.rows if row["tariff"]]
+		assert paid and {row["currency"] for row in paid} == {"EUR"}
+		assert "€" in frappe.format_value(paid[0]["tariff"], tariff, paid[0])
+		[total] = [item for item in result.summary if item["label"] == f"{contract.name}: total"]
+		assert total["currency"] == "EUR"
+		assert set(frappe.get_all("Achievement", {"contract": contract.name}, pluck="currency")) == {"EUR"}
+	finally:
+		contract.currency = books
+		contract.save()
+
+
 def sign_in(url: str, user: str) -> requests.Session:
 	session = requests.Session()
 	response = session.post(f"{url}/api/method/login", data={"usr": user, "pwd": demo.DEMO_PASSWORD})
@@ -167,6 +189,62 @@ def test_an_ending_with_no_kind_chosen_says_so_and_not_they_did_not_say(demo_sit
 	assert said_kind(NOT_SAID) == "No kind chosen"
 	kinds = {row["ending_kind"] for row in execute("Endings and Moving On").rows}
 	assert kinds and "They did not say" not in kinds
+
+
+def test_each_figure_for_ended_says_exactly_what_it_counts(demo_site):
+	from_date, to_date = period({})
+	moves_into_ended = frappe.db.sql(
+		"""select h.parent from `tabCoaching Phase History` h
+		where h.parenttype = 'Coaching Relationship' and h.phase = 'Ended'
+			and h.from_date between %s and %s""",
+		(from_date, to_date),
+		pluck=True,
+	)
+	endings = summary_of(execute("Endings and Moving On"))
+	assert endings["Endings in this period (one that ended twice counts twice)"] == len(moves_into_ended)
+	assert endings["Relationships that ended in this period"] == len(set(moves_into_ended))
+	# By the phase on the period's last day: one that ended in it and came back is not counted.
+	still_ended = {
+		name
+		for name in set(moves_into_ended)
+		if frappe.db.get_value("Coaching Relationship", name, "phase") == "Ended"
+	}
+	phases = summary_of(execute("Coaching Relationships by Phase"))
+	assert phases["Ended in this period and still ended on its last day"] == len(still_ended)
+	assert len(moves_into_ended) >= len(set(moves_into_ended)) >= len(still_ended) > 0
+
+
+def test_the_workspaces_aspirations_card_agrees_with_the_report_it_opens(demo_site):
+	from pts_coaching.pts_coaching.report.aspirations.aspirations import aspirations_achieved_this_year
+
+	lead = frappe.get_value("Coaching Team", {}, "lead", order_by="name")
+	frappe.set_user(lead)
+	try:
+		card = aspirations_achieved_this_year()
+		assert card["route"] == ["query-report", "Aspirations"]
+		report = summary_of(execute("Aspirations", card["route_options"]))
+	finally:
+		frappe.set_user("Administrator")
+	assert card["value"] == report["Achieved in this period, whenever set"] > 0
+	# What the report says of the aspirations set in the period is another figure, and says so.
+	assert "Of those, achieved" in report
+
+
+def test_the_month_in_progress_is_marked_so_far_not_drawn_as_a_fall(demo_site):
+	from tests.integration.test_reports import drawn
+
+	today = frappe.utils.getdate()
+	this_month = today.strftime("%Y-%m")
+	whole = today == frappe.utils.get_last_day(today)
+	expected = this_month if whole else f"{this_month} (so far)"
+	rhythm = execute("Contact Rhythm")
+	assert rhythm.rows[-1]["month"] == expected
+	assert rhythm.chart["data"]["labels"][-1] == expected
+	# The period starts twelve months back, inside a month: that month is only part of it.
+	assert rhythm.rows[0]["month"].endswith(" (part)") == (period({})[0].day != 1)
+	for chart in ("Conversations per month", "Wellbeing check-ins per month"):
+		labels = drawn(chart)["labels"]
+		assert len(labels) == 12 and labels[-1] == expected, (chart, labels)
 
 
 @pytest.mark.parametrize("width,height,name", [(1280, 800, "laptop"), (390, 844, "phone")])

@@ -181,3 +181,25 @@ def test_with_erpnext_budget_accounts_are_the_companys_and_not_groups():
 	group = frappe.db.get_value("Account", {"company": ERPNEXT_COMPANY, "is_group": 1}, "name")
 	with pytest.raises(frappe.ValidationError, match="group of accounts"):
 		budget_settings(budget_expense_account=group).save()
+
+
+@with_erpnext
+def test_with_erpnext_a_spend_is_in_the_currency_of_the_company_whose_books_it_goes_into():
+	budget_settings().save()
+	# A company that keeps its books in euros, though the site's own currency is pounds.
+	frappe.db.set_value("Company", ERPNEXT_COMPANY, "default_currency", "EUR")
+	frappe.clear_document_cache("Company", ERPNEXT_COMPANY)
+	try:
+		made = spend(new_relationship(team=LEAD_TEAM)).insert()
+		assert (made.currency, frappe.db.get_default("currency")) == ("EUR", "GBP")
+		amount = frappe.get_meta("Personal Budget Spend").get_field("amount")
+		assert "€" in frappe.format_value(made.amount, amount, made)
+	finally:
+		frappe.db.set_value("Company", ERPNEXT_COMPANY, "default_currency", "GBP")
+		frappe.clear_document_cache("Company", ERPNEXT_COMPANY)
+
+
+@without_erpnext
+def test_without_erpnext_a_spend_is_in_the_sites_currency(coach):
+	made = spend(new_relationship()).insert()
+	assert made.currency == frappe.db.get_default("currency")

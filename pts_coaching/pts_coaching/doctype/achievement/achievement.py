@@ -20,6 +20,7 @@ class Achievement(Document):
 
 		achieved_on: DF.Date
 		contract: DF.Link | None
+		currency: DF.Link | None
 		evidence: DF.SmallText | None
 		outcome_type: DF.Link
 		person: DF.Link

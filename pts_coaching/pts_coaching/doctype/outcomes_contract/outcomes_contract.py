@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import cint, flt, getdate
 
 from pts_coaching import outcomes
+from pts_coaching.money import currency_of_the_books
 from pts_coaching.pts_coaching.records import said_kindly
 from pts_coaching.report_arithmetic.outcomes_for_commissioners import tariff_of_each
 
@@ -26,17 +27,22 @@ class OutcomesContract(Document):
 
 		commissioner: DF.Data
 		contract_name: DF.Data
+		currency: DF.Link | None
 		from_date: DF.Date
 		outcomes: DF.Table[OutcomesContractOutcome]
 		to_date: DF.Date
 
 	# end: auto-generated types
 	def validate(self):
+		self.currency = self.currency or currency_of_the_books()
 		with said_kindly("Check the contract"):
 			outcomes.check_contract(self.terms())
 
 	def on_update(self):
 		self.keep_tariffs_in_step()
+		frappe.db.set_value(
+			"Achievement", {"contract": self.name}, "currency", self.currency, update_modified=False
+		)
 
 	def keep_tariffs_in_step(self):
 		"""Each achievement keeps the tariff it earns under the contract's terms as they are now, so

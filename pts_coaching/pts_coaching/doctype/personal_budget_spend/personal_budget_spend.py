@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt, formatdate, today
 
+from pts_coaching.money import currency_of_the_books
 from pts_coaching.pts_coaching.records import check_relationship_is_theirs
 
 APPROVER_ROLE = "PTS Coaching Lead"
@@ -26,6 +27,7 @@ class PersonalBudgetSpend(Document):
 		amount: DF.Currency
 		approved_by: DF.Link | None
 		approved_on: DF.Date | None
+		currency: DF.Link | None
 		decided_with_person: DF.Check
 		journal_entry: DF.DynamicLink | None
 		paid_on: DF.Date | None
@@ -37,6 +39,8 @@ class PersonalBudgetSpend(Document):
 	# end: auto-generated types
 	def validate(self):
 		check_relationship_is_theirs(self)
+		# The currency of the books it goes into when it was made; a later change of company is not its.
+		self.currency = self.currency or currency_of_the_books()
 		if flt(self.amount) <= 0:
 			frappe.throw(_("The amount of a spend is more than zero."), title=_("Check the amount"))
 		previous = self.get_doc_before_save()

@@ -64,8 +64,15 @@ def execute(filters=None):
 			columns(), _("No achievements in this period yet."), _("Achievements in this period")
 		)
 	rows = result.rows.assign(contract=result.rows["contract"].replace({NO_CONTRACT: None}))
+	currencies = currency_of_each_contract()
+	rows = rows.assign(currency=rows["contract"].map(lambda contract: currencies.get(contract)))
 	message = None if result.achievements else left_out_message(result)
-	return columns(), rows_of(rows), message, chart(result), report_summary(result)
+	return columns(), rows_of(rows), message, chart(result), report_summary(result, currencies)
+
+
+def currency_of_each_contract() -> dict[str, str]:
+	"""Each contract's tariffs are in its own currency; one without says nothing, and the site's is shown."""
+	return dict(frappe.get_all("Outcomes Contract", fields=["name", "currency"], as_list=True))
 
 
 def contracts() -> list[Contract]:
@@ -117,8 +124,16 @@ def columns() -> list[dict]:
 		},
 		{"fieldname": "achievements", "label": _("Achievements"), "fieldtype": "Int", "width": 110},
 		{"fieldname": "paid_for", "label": _("Paid for"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "tariff", "label": _("Tariff"), "fieldtype": "Currency", "width": 110},
-		{"fieldname": "total", "label": _("Total"), "fieldtype": "Currency", "width": 120},
+		*(
+			{
+				"fieldname": fieldname,
+				"label": label,
+				"fieldtype": "Currency",
+				"options": "currency",
+				"width": 120,
+			}
+			for fieldname, label in (("tariff", _("Tariff")), ("total", _("Total")))
+		),
 	]
 
 
@@ -149,10 +164,13 @@ def left_out_message(result) -> str:
 	).format(result.left_out_achievements, result.left_out_people)
 
 
-def report_summary(result) -> list[dict]:
+def report_summary(result, currencies: dict[str, str]) -> list[dict]:
 	return [
 		*(
-			summary(total, _("{0}: total").format(contract), "Currency", "Green")
+			{
+				**summary(total, _("{0}: total").format(contract), "Currency", "Green"),
+				"currency": currencies.get(contract),
+			}
 			for contract, total in result.totals.items()
 		),
 		summary(result.achievements, _("Achievements reported")),
@@ -214,6 +232,7 @@ def download_claim(contract: str, from_date: str, to_date: str):
 		[_("Commissioner"), contract.commissioner],
 		[_("Achieved from"), formatdate(from_date)],
 		[_("Achieved to"), formatdate(to_date)],
+		[_("Currency"), contract.currency],
 		[],
 		[_("Person"), _("Outcome"), _("Achieved on"), _("Evidence recorded"), _("Paid for"), _("Tariff")],
 		*(

@@ -1,0 +1,23 @@
+import frappe
+
+from pts_coaching.money import currency_of_the_books
+
+
+def execute():
+	"""Contracts and spends made before they had a currency are in the currency of the books; each
+	achievement takes its contract's."""
+	currency = currency_of_the_books()
+	if currency:
+		for doctype in ("Outcomes Contract", "Personal Budget Spend"):
+			frappe.db.set_value(
+				doctype, {"currency": ("is", "not set")}, "currency", currency, update_modified=False
+			)
+	achievement = frappe.qb.DocType("Achievement")
+	contract = frappe.qb.DocType("Outcomes Contract")
+	(
+		frappe.qb.update(achievement)
+		.join(contract)
+		.on(contract.name == achievement.contract)
+		.set(achievement.currency, contract.currency)
+		.where(achievement.currency.isnull() | (achievement.currency == ""))
+	).run()
