@@ -36,6 +36,7 @@ def get(
 	doctype = (frappe.parse_json(filters) or {}).get("records")
 	if doctype not in COUNTED:
 		frappe.throw(_("Choose what to count: conversations or wellbeing check-ins."))
+	frappe.has_permission(doctype, "read", throw=True)
 	to_date = getdate(today())
 	from_date = get_first_day(add_months(to_date, -11))
 	table = frappe.qb.DocType(doctype)
