@@ -138,7 +138,7 @@ def test_money_is_in_the_currency_of_what_it_belongs_to_not_the_sites_dollars(co
 		[tariff] = [column for column in result.columns if column["fieldname"] == "tariff"]
 		paid = [row for row in result.rows if row["tariff"]]
 		assert paid and {row["currency"] for row in paid} == {"EUR"}
-		assert "€" in frappe.format_value(paid[0]["tariff"], tariff, paid[0])
+		assert "€" in frappe.format_value(paid[0]["tariff"], tariff, frappe._dict(paid[0]))
 		[total] = [item for item in result.summary if item["label"] == f"{contract.name}: total"]
 		assert total["currency"] == "EUR"
 		assert set(frappe.get_all("Achievement", {"contract": contract.name}, pluck="currency")) == {"EUR"}
