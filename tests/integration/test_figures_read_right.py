@@ -242,9 +242,21 @@ def test_the_month_in_progress_is_marked_so_far_not_drawn_as_a_fall(demo_site):
 	assert rhythm.chart["data"]["labels"][-1] == expected
 	# The period starts twelve months back, inside a month: that month is only part of it.
 	assert rhythm.rows[0]["month"].endswith(" (part)") == (period({})[0].day != 1)
-	for chart in ("Conversations per month", "Wellbeing check-ins per month"):
-		labels = drawn(chart)["labels"]
-		assert len(labels) == 12 and labels[-1] == expected, (chart, labels)
+	# On the workspace it is drawn in its own colour and named in the legend, which no width cuts.
+	for chart, doctype in (
+		("Conversations per month", "Coaching Conversation"),
+		("Wellbeing check-ins per month", "Wellbeing Check-in"),
+	):
+		data = drawn(chart)
+		this_month_so_far = frappe.db.count(doctype, {"date": (">=", frappe.utils.get_first_day(today))})
+		assert len(data["labels"]) == 12
+		if whole:
+			assert [d["name"] for d in data["datasets"]] == ["Whole months"]
+		else:
+			whole_months, so_far = data["datasets"]
+			assert (whole_months["name"], so_far["name"]) == ("Whole months", "This month so far")
+			assert so_far["values"] == [0] * 11 + [this_month_so_far] and whole_months["values"][-1] == 0
+			assert sum(whole_months["values"]) > 0
 
 
 @pytest.mark.parametrize("width,height,name", [(1280, 800, "laptop"), (390, 844, "phone")])
