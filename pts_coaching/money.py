@@ -2,7 +2,8 @@
 
 Frappe shows a Currency field with no currency of its own in the site's default, which a site set up
 without the setup wizard leaves as dollars. The app gives each amount the currency of what it belongs
-to instead: a personal budget spend the company whose books it goes into, a contract its own.
+to instead: a personal budget spend the company whose books it goes into, a contract its own (Frappe
+gives a new one the site's currency, which the admin may change).
 """
 
 import frappe

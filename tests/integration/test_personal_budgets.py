@@ -184,7 +184,7 @@ def test_with_erpnext_budget_accounts_are_the_companys_and_not_groups():
 
 
 @with_erpnext
-def test_with_erpnext_a_spend_is_in_the_currency_of_the_company_whose_books_it_goes_into():
+def test_with_erpnext_a_spend_is_in_the_currency_of_the_company_whose_books_it_goes_into(lead):
 	budget_settings().save()
 	# A company that keeps its books in euros, though the site's own currency is pounds.
 	frappe.db.set_value("Company", ERPNEXT_COMPANY, "default_currency", "EUR")

@@ -40,7 +40,9 @@ class PersonalBudgetSpend(Document):
 	def validate(self):
 		check_relationship_is_theirs(self)
 		# The currency of the books it goes into when it was made; a later change of company is not its.
-		self.currency = self.currency or currency_of_the_books()
+		# Frappe fills a new record's Currency link with the site's own, so it is set here, not kept.
+		if self.is_new():
+			self.currency = currency_of_the_books()
 		if flt(self.amount) <= 0:
 			frappe.throw(_("The amount of a spend is more than zero."), title=_("Check the amount"))
 		previous = self.get_doc_before_save()
