@@ -17,6 +17,7 @@ from frappe import _
 from frappe.utils import escape_html, strip_html
 
 from pts_coaching import lifecycle
+from pts_coaching.request_gate import requested_method
 from pts_coaching.story import (
 	aspirations_of,
 	check_ins_of,
@@ -32,6 +33,15 @@ ROLES_WHO_COACH = ("PTS Coach", "PTS Coaching Lead")
 # A Text Editor's paragraphs and line breaks become line breaks: the app shows words, never markup.
 LINE_ENDS = re.compile(r"</p>|</li>|<br\s*/?>", re.IGNORECASE)
 PLACEHOLDER_STATEMENT = re.compile(r"^Item \d+$")
+SIGN_OUT = {"logout", "web_logout", "frappe.handler.logout", "frappe.handler.web_logout"}
+
+
+def forget_what_the_phone_holds_on_sign_out(response, request) -> None:
+	"""after_request: signing out, in the app, the desk or the website, tells the browser to clear what
+	this site keeps on it (what the coach app holds waiting in IndexedDB, its worker and their caches),
+	so that nothing of one user is left for the next. Browsers do so on https and on localhost."""
+	if response is not None and response.status_code < 400 and requested_method() in SIGN_OUT:
+		response.headers["Clear-Site-Data"] = '"storage"'
 
 
 def only_for_those_who_coach() -> None:
