@@ -341,8 +341,8 @@ LENS_IN_EACH_LANGUAGE = {
 	"cy": (
 		"Cyswllt",
 		"Mynd am dro",
-		"Roedd hi'n teimlo'n bregus",
-		'Efallai "mynd trwy gyfnod anodd" yn lle "bregus"?',
+		"Roedd hi'n teimlo'n fregus",
+		'Efallai "mynd trwy gyfnod anodd" yn lle "fregus"?',
 	),
 }
 
