@@ -17,12 +17,31 @@ from frappe import _
 from frappe.utils import escape_html, strip_html
 
 from pts_coaching import lifecycle
-from pts_coaching.story import readable, rows_of
+from pts_coaching.request_gate import requested_method
+from pts_coaching.story import (
+	aspirations_of,
+	check_ins_of,
+	conversations_of,
+	latest_snapshot_of,
+	phase_moves_of,
+	readable,
+	refuse_unseen,
+	relationships_of,
+)
 
 ROLES_WHO_COACH = ("PTS Coach", "PTS Coaching Lead")
 # A Text Editor's paragraphs and line breaks become line breaks: the app shows words, never markup.
 LINE_ENDS = re.compile(r"</p>|</li>|<br\s*/?>", re.IGNORECASE)
 PLACEHOLDER_STATEMENT = re.compile(r"^Item \d+$")
+SIGN_OUT = {"logout", "web_logout", "frappe.handler.logout", "frappe.handler.web_logout"}
+
+
+def forget_what_the_phone_holds_on_sign_out(response, request) -> None:
+	"""after_request: signing out, in the app, the desk or the website, tells the browser to clear what
+	this site keeps on it (what the coach app holds waiting in IndexedDB, its worker and their caches),
+	so that nothing of one user is left for the next. Browsers do so on https and on localhost."""
+	if response is not None and response.status_code < 400 and requested_method() in SIGN_OUT:
+		response.headers["Clear-Site-Data"] = '"storage"'
 
 
 def only_for_those_who_coach() -> None:
@@ -32,11 +51,6 @@ def only_for_those_who_coach() -> None:
 def words_of(rich_text: str | None) -> str:
 	"""What someone typed in a rich text box, as plain words (the app escapes them as it shows them)."""
 	return html.unescape(strip_html(LINE_ENDS.sub("\n", rich_text or ""))).strip()
-
-
-def refuse_unseen(doctype: str, name: str, ptype: str = "read") -> None:
-	if not name or not frappe.has_permission(doctype, ptype, doc=name):
-		frappe.throw(_("That is not there, or is not yours to see."), frappe.PermissionError)
 
 
 @frappe.whitelist()
@@ -123,74 +137,15 @@ def story(person: str) -> dict:
 	"""One scroll of a person's story, newest first, with only what the user may read."""
 	only_for_those_who_coach()
 	refuse_unseen("Person", person)
-	theirs = {"person": person}
-	relationships = frappe.get_list(
-		"Coaching Relationship",
-		filters=theirs,
-		fields=["name", "coach", "phase", "started_on", "last_contact_on", "contact_count"],
-		order_by="started_on desc",
+	relationships = relationships_of(
+		person, ["name", "coach", "phase", "started_on", "last_contact_on", "contact_count"]
 	)
-	conversations = frappe.get_list(
-		"Coaching Conversation",
-		filters=theirs,
-		fields=readable(
-			"Coaching Conversation",
-			["name", "date", "channel", "coach", "conversation", "what_matters", "next_if_they_want"],
-		),
-		order_by="date desc, creation desc",
+	conversations = conversations_of(
+		person, ["name", "date", "channel", "coach", "conversation", "what_matters", "next_if_they_want"]
 	)
 	for conversation in conversations:
 		conversation.conversation = words_of(conversation.get("conversation"))
-
-	aspirations = frappe.get_list(
-		"Aspiration",
-		filters=theirs,
-		fields=readable("Aspiration", ["name", "in_their_words", "status", "set_on", "achieved_on"]),
-		order_by="creation desc",
-	)
-	steps = rows_of(
-		"Aspiration Step", "Aspiration", [a.name for a in aspirations], ["step", "done", "done_on"]
-	)
-	for aspiration in aspirations:
-		aspiration.steps = steps.get(aspiration.name, [])
-
-	check_ins = frappe.get_list(
-		"Wellbeing Check-in",
-		filters=theirs,
-		fields=readable("Wellbeing Check-in", ["name", "date", "measure", "score", "scored", "comment"]),
-		order_by="date desc, creation desc",
-	)
-	answers = rows_of(
-		"Wellbeing Answer", "Wellbeing Check-in", [c.name for c in check_ins], ["statement", "answer"]
-	)
-	for check_in in check_ins:
-		check_in.answers = answers.get(check_in.name, [])
-
-	snapshot = next(
-		iter(
-			frappe.get_list(
-				"Connection Snapshot",
-				filters=theirs,
-				fields=["name", "date"],
-				order_by="date desc, creation desc",
-				limit=1,
-			)
-		),
-		None,
-	)
-	connections = (
-		rows_of(
-			"Person Connection", "Connection Snapshot", [snapshot.name], ["who_or_what", "kind", "closeness"]
-		).get(snapshot.name, [])
-		if snapshot
-		else []
-	)
-	moves = rows_of(
-		"Coaching Phase History",
-		"Coaching Relationship",
-		[r.name for r in relationships],
-		["phase", "from_date", "ending_kind", "in_their_words"],
-	)
+	snapshot = latest_snapshot_of(person, ["name", "date"])
 	return {
 		"person": person,
 		"person_name": frappe.db.get_value("Person", person, "preferred_name"),
@@ -203,14 +158,10 @@ def story(person: str) -> dict:
 			for r in relationships
 		],
 		"conversations": conversations,
-		"aspirations": aspirations,
-		"check_ins": check_ins,
-		"connections": connections,
-		"phase_moves": sorted(
-			(move for r in relationships for move in moves.get(r.name, [])),
-			key=lambda move: (str(move.from_date), move.idx),
-			reverse=True,
-		),
+		"aspirations": aspirations_of(person, ["name", "in_their_words", "status", "set_on", "achieved_on"]),
+		"check_ins": check_ins_of(person, ["name", "date", "measure", "score", "scored", "comment"]),
+		"connections": snapshot.connections if snapshot else [],
+		"phase_moves": phase_moves_of(relationships, ["phase", "from_date", "ending_kind", "in_their_words"]),
 	}
 
 

@@ -126,6 +126,8 @@ override_whitelisted_methods = {
 # service worker is served at /coach-sw.js so that it may look after /coach.
 website_route_rules = [{"from_route": "/coach/<path:app_path>", "to_route": "coach"}]
 page_renderer = ["pts_coaching.coach_app_worker.CoachServiceWorker"]
+# Signing out anywhere clears what the browser holds for the site, the coach app's waiting contacts too.
+after_request = ["pts_coaching.coach_app.forget_what_the_phone_holds_on_sign_out"]
 
 # People coached land on their own page when they sign in.
 role_home_page = {"PTS Person": "my-coaching"}

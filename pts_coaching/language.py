@@ -52,23 +52,48 @@ INSTEAD_OF = {
 
 
 # Welsh, for notes written in Welsh: the same pairs in the words Welsh public services use.
-INSTEAD_OF.update(
-	{
-		"cleient": "person, neu eu henw",
-		"defnyddiwr gwasanaeth": "person, neu eu henw",
-		"atgyfeiriad": "sut wnaethon ni gwrdd",
-		"asesiad": "sgwrs gyntaf",
-		"anghenion cymhleth": "mynd trwy gyfnod anodd",
-		"bregus": "mynd trwy gyfnod anodd",
-		"anhrefnus": "mynd trwy gyfnod anodd",
-		"asesiad risg": "sgwrs am ddiogelwch: beth sy'n eu cadw'n ddiogel, yn eu geiriau nhw",
-		"heb ymgysylltu": "ddim yn cyfarfod ar hyn o bryd; wedi oedi",
-		"gwrthod": "dewis peidio",
-		"achos wedi cau": "wedi dod i ben; wedi symud ymlaen",
-		"wedi methu": "wedi newid eu meddwl; ar saib",
-		"troi allan": "wedi symud (a pham, yn eu geiriau nhw)",
-	}
-)
+WELSH = {
+	"cleient": "person, neu eu henw",
+	"defnyddiwr gwasanaeth": "person, neu eu henw",
+	"atgyfeiriad": "sut wnaethon ni gwrdd",
+	"asesiad": "sgwrs gyntaf",
+	"anghenion cymhleth": "mynd trwy gyfnod anodd",
+	"bregus": "mynd trwy gyfnod anodd",
+	"anhrefnus": "mynd trwy gyfnod anodd",
+	"asesiad risg": "sgwrs am ddiogelwch: beth sy'n eu cadw'n ddiogel, yn eu geiriau nhw",
+	"heb ymgysylltu": "ddim yn cyfarfod ar hyn o bryd; wedi oedi",
+	"gwrthod": "dewis peidio",
+	"achos wedi cau": "wedi dod i ben; wedi symud ymlaen",
+	"wedi methu": "wedi newid eu meddwl; ar saib",
+	"troi allan": "wedi symud (a pham, yn eu geiriau nhw)",
+}
+
+# A Welsh word changes its first sound after some words ("yn fregus", "ei hasesiad", "fy
+# nghleient"): the soft, nasal and aspirate mutations, and the h before a vowel.
+MUTATIONS = {
+	"p": ("b", "mh", "ph"),
+	"t": ("d", "nh", "th"),
+	"c": ("g", "ngh", "ch"),
+	"b": ("f", "m"),
+	"d": ("dd", "n"),
+	"g": ("", "ng"),
+	"m": ("f",),
+	"ll": ("l",),
+	"rh": ("r",),
+}
+
+
+def welsh_forms(word: str) -> list[str]:
+	"""A Welsh word or phrase as written, and as its first sound is written when it mutates."""
+	if word[0] in "aeiou":
+		return [word, f"h{word}"]
+	for sound in ("ll", "rh", word[0]):
+		if word.startswith(sound):
+			return [word, *(f"{mutated}{word[len(sound) :]}" for mutated in MUTATIONS.get(sound, ()))]
+	return [word]
+
+
+INSTEAD_OF.update({form: instead for word, instead in WELSH.items() for form in welsh_forms(word)})
 
 
 class DeficitWord(NamedTuple):

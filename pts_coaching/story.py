@@ -37,62 +37,67 @@ def rows_of(child: str, parent_doctype: str, parents: list[str], fields: list[st
 	return found
 
 
-@frappe.whitelist()
-def story_of(person: str) -> dict:
-	if not frappe.has_permission("Person", "read", doc=person):
+def refuse_unseen(doctype: str, name: str, ptype: str = "read") -> None:
+	if not name or not frappe.has_permission(doctype, ptype, doc=name):
 		frappe.throw(frappe._("That is not there, or is not yours to see."), frappe.PermissionError)
-	mine = {"person": person}
 
-	conversations = frappe.get_list(
+
+# A person's story, part by part, as the Person form and the coach's app (coach_app.py) each read it:
+# the fields each wants, newest first, and only those the user may read.
+
+
+def conversations_of(person: str, fields: list[str], limit: int | None = None) -> list:
+	return frappe.get_list(
 		"Coaching Conversation",
-		filters=mine,
-		fields=readable(
-			"Coaching Conversation", ["name", "date", "channel", "coach", "conversation", "what_matters"]
-		),
+		filters={"person": person},
+		fields=readable("Coaching Conversation", fields),
 		order_by="date desc, creation desc",
-		limit=CONVERSATIONS_SHOWN,
+		limit=limit,
 	)
-	conversation_count = frappe.get_list("Coaching Conversation", filters=mine, fields=["count(*) as n"])[0].n
 
+
+def aspirations_of(person: str, fields: list[str], limit: int | None = None) -> list:
+	"""Their aspirations, each with its steps."""
 	aspirations = frappe.get_list(
 		"Aspiration",
-		filters=mine,
-		fields=readable("Aspiration", ["name", "in_their_words", "status", "theme", "set_on", "achieved_on"]),
+		filters={"person": person},
+		fields=readable("Aspiration", fields),
 		order_by="creation desc",
-		limit=20,
+		limit=limit,
 	)
 	steps = rows_of(
 		"Aspiration Step", "Aspiration", [a.name for a in aspirations], ["step", "done", "done_on"]
 	)
 	for aspiration in aspirations:
 		aspiration.steps = steps.get(aspiration.name, [])
+	return aspirations
 
-	check_in = next(
-		iter(
-			frappe.get_list(
-				"Wellbeing Check-in",
-				filters=mine,
-				fields=readable(
-					"Wellbeing Check-in",
-					["name", "date", "measure", "done_with", "score", "scored", "comment"],
-				),
-				order_by="date desc, creation desc",
-				limit=1,
-			)
-		),
-		None,
+
+def check_ins_of(person: str, fields: list[str], limit: int | None = None) -> list:
+	"""Their check-ins, each with its answers."""
+	check_ins = frappe.get_list(
+		"Wellbeing Check-in",
+		filters={"person": person},
+		fields=readable("Wellbeing Check-in", fields),
+		order_by="date desc, creation desc",
+		limit=limit,
 	)
-	if check_in:
-		check_in.answers = rows_of(
-			"Wellbeing Answer", "Wellbeing Check-in", [check_in.name], ["statement", "answer"]
-		).get(check_in.name, [])
+	answers = rows_of(
+		"Wellbeing Answer", "Wellbeing Check-in", [c.name for c in check_ins], ["statement", "answer"]
+	)
+	for check_in in check_ins:
+		check_in.answers = answers.get(check_in.name, [])
+	return check_ins
 
+
+def latest_snapshot_of(person: str, fields: list[str]):
+	"""Their latest connection snapshot, with the people and places in it; None if there is none."""
 	snapshot = next(
 		iter(
 			frappe.get_list(
 				"Connection Snapshot",
-				filters=mine,
-				fields=["name", "date", "connection_count", "average_closeness"],
+				filters={"person": person},
+				fields=fields,
 				order_by="date desc, creation desc",
 				limit=1,
 			)
@@ -103,25 +108,56 @@ def story_of(person: str) -> dict:
 		snapshot.connections = rows_of(
 			"Person Connection", "Connection Snapshot", [snapshot.name], ["who_or_what", "kind", "closeness"]
 		).get(snapshot.name, [])
+	return snapshot
 
-	relationships = frappe.get_list(
-		"Coaching Relationship", filters=mine, fields=["name", "coach", "phase"], order_by="started_on desc"
+
+def relationships_of(person: str, fields: list[str]) -> list:
+	return frappe.get_list(
+		"Coaching Relationship", filters={"person": person}, fields=fields, order_by="started_on desc"
 	)
+
+
+def phase_moves_of(relationships: list, fields: list[str]) -> list:
+	"""The phase moves of these relationships, newest first."""
 	moves = rows_of(
-		"Coaching Phase History",
-		"Coaching Relationship",
-		[r.name for r in relationships],
-		["phase", "from_date", "to_date", "ending_kind", "in_their_words"],
+		"Coaching Phase History", "Coaching Relationship", [r.name for r in relationships], fields
 	)
+	return sorted(
+		(move for r in relationships for move in moves.get(r.name, [])),
+		key=lambda move: (str(move.from_date), move.idx),
+		reverse=True,
+	)
+
+
+@frappe.whitelist()
+def story_of(person: str) -> dict:
+	"""The story the Person form shows: the latest conversations, aspirations and check-in."""
+	refuse_unseen("Person", person)
+	relationships = relationships_of(person, ["name", "coach", "phase"])
 	return {
-		"conversations": conversations,
-		"conversation_count": conversation_count,
-		"aspirations": aspirations,
-		"check_in": check_in,
-		"snapshot": snapshot,
-		"phase_moves": sorted(
-			(move for r in relationships for move in moves.get(r.name, [])),
-			key=lambda move: (str(move.from_date), move.idx),
-			reverse=True,
+		"conversations": conversations_of(
+			person,
+			["name", "date", "channel", "coach", "conversation", "what_matters"],
+			limit=CONVERSATIONS_SHOWN,
+		),
+		"conversation_count": frappe.get_list(
+			"Coaching Conversation", filters={"person": person}, fields=["count(*) as n"]
+		)[0].n,
+		"aspirations": aspirations_of(
+			person, ["name", "in_their_words", "status", "theme", "set_on", "achieved_on"], limit=20
+		),
+		"check_in": next(
+			iter(
+				check_ins_of(
+					person,
+					["name", "date", "measure", "done_with", "score", "scored", "comment"],
+					limit=1,
+				)
+			),
+			None,
+		),
+		"snapshot": latest_snapshot_of(person, ["name", "date", "connection_count", "average_closeness"]),
+		"phase_moves": phase_moves_of(
+			relationships, ["phase", "from_date", "to_date", "ending_kind", "in_their_words"]
 		),
 	}

@@ -6,7 +6,7 @@ import { clear, createStore, del, entries, set } from "idb-keyval"
 import { Refused, call } from "./api"
 
 const store = createStore("pts-coach", "waiting")
-export const waiting = reactive({ items: [], refused: [] })
+export const waiting = reactive({ items: [], refused: [], signOutNeedsTheNetwork: false })
 
 async function refresh() {
 	waiting.items = (await entries(store)).map(([, item]) => item)
@@ -53,9 +53,22 @@ export async function forgetWhatAnotherUserLeft() {
 	await refresh()
 }
 
+// Signing out sends what is waiting first, if the network lets it, then leaves nothing on the phone
+// (the server's answer also tells the browser to clear the site's storage). With no network the
+// session cannot be ended, so nothing is cleared and the coach is told why.
 export async function signOut() {
+	waiting.signOutNeedsTheNetwork = false
+	await sendWhatIsWaiting()
+	try {
+		await fetch("/api/method/logout", {
+			method: "POST",
+			headers: { "X-Frappe-CSRF-Token": window.csrf_token },
+		})
+	} catch (error) {
+		waiting.signOutNeedsTheNetwork = true
+		return
+	}
 	await clear(store)
 	localStorage.removeItem("pts-coach-user")
-	await fetch("/api/method/logout", { headers: { "X-Frappe-CSRF-Token": window.csrf_token } })
 	window.location.href = "/login"
 }

@@ -1,5 +1,6 @@
 """The coach's app, /coach, as a coach uses it on a phone and a laptop, in headless Chromium."""
 
+import html
 from types import SimpleNamespace
 
 import frappe
@@ -199,3 +200,173 @@ def test_a_coach_whose_language_is_welsh_sees_the_app_in_welsh(juniper, open_app
 	page.locator("[data-person]", has_text="Juniper").get_by_role("button", name="Cyswllt").click()
 	page.get_by_role("dialog").get_by_text("Cyswllt â Juniper").wait_for()
 	screenshot(page, "coach-app-welsh-phone")
+
+
+def png_size(png: bytes) -> str:
+	"""A PNG's width x height, from its header."""
+	assert png[:8] == b"\x89PNG\r\n\x1a\n"
+	return f"{int.from_bytes(png[16:20], 'big')}x{int.from_bytes(png[20:24], 'big')}"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_app_installs_and_its_worker_looks_after_coach_and_not_the_desk(
+	juniper, open_app, desk_server, viewport
+):
+	context, page = open_app(juniper.users["Robin"], viewport)
+	page.goto("/coach")
+	page.locator("[data-person]", has_text="Juniper").wait_for()
+
+	manifest_address = page.locator("link[rel=manifest]").get_attribute("href")
+	manifest = context.request.get(manifest_address).json()
+	assert manifest["name"] and manifest["short_name"]
+	assert (manifest["start_url"], manifest["scope"], manifest["display"]) == (
+		"/coach",
+		"/coach",
+		"standalone",
+	)
+	for icon in manifest["icons"]:
+		loaded = context.request.get(icon["src"])
+		assert loaded.ok and png_size(loaded.body()) == icon["sizes"], icon
+	assert {icon["sizes"] for icon in manifest["icons"]} >= {"192x192", "512x512"}
+	# Chromium's own reading of the page: nothing of the app's stands in the way of installing it
+	# (a test's browser context is a private window, where nothing installs).
+	cdp = context.new_cdp_session(page)
+	assert cdp.send("Page.getAppManifest")["errors"] == []
+	errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+	assert [e["errorId"] for e in errors if e["errorId"] != "in-incognito"] == []
+
+	scope = page.evaluate(
+		"navigator.serviceWorker.ready.then(() => navigator.serviceWorker.getRegistration('/coach'))"
+		".then(registration => registration.scope)"
+	)
+	assert scope == f"{desk_server}/coach"
+	page.wait_for_function("navigator.serviceWorker.controller !== null")
+	assert page.reload().from_service_worker
+
+	desk = page.goto("/app/pts-coaching")
+	assert not desk.from_service_worker
+	assert page.evaluate("navigator.serviceWorker.controller") is None
+	assert page.evaluate("navigator.serviceWorker.getRegistration('/app/').then(r => r === undefined)")
+
+
+WAITING_ON_THE_PHONE = """() => new Promise((resolve, reject) => {
+	const opening = indexedDB.open("pts-coach")
+	opening.onerror = () => reject(opening.error)
+	opening.onsuccess = () => {
+		const db = opening.result
+		if (!db.objectStoreNames.contains("waiting")) return resolve(0)
+		const counting = db.transaction("waiting").objectStore("waiting").count()
+		counting.onsuccess = () => resolve(counting.result)
+	}
+})"""
+
+
+def a_contact_left_waiting(context, page) -> None:
+	"""A phone call logged while the server cannot be reached: it waits on the phone."""
+	context.route("**/api/method/pts_coaching.coach_app.log_contact", lambda route: route.abort())
+	page.goto("/coach")
+	page.locator("[data-person]", has_text="Juniper").get_by_role("button", name="Contact").click()
+	page.get_by_role("dialog").get_by_role("button", name="Phone call").click()
+	page.locator("[data-waiting]", has_text="1 waiting").wait_for()
+	assert page.evaluate(WAITING_ON_THE_PHONE) == 1
+
+
+def phone_calls(relationship: str) -> int:
+	frappe.db.rollback()
+	return frappe.db.count("Coaching Conversation", {"relationship": relationship, "channel": "Phone call"})
+
+
+def the_next_user_finds_nothing_of_robins(context, page, juniper) -> None:
+	assert page.evaluate(WAITING_ON_THE_PHONE) == 0
+	assert page.evaluate("localStorage.getItem('pts-coach-user')") is None
+	context.unroute("**/api/method/pts_coaching.coach_app.log_contact")
+	response = context.request.post(
+		"/api/method/login", form={"usr": juniper.users["Quinn"], "pwd": PASSWORD}
+	)
+	assert response.ok, response.text()
+	page.goto("/coach")
+	page.get_by_text("No one here yet.").wait_for()
+	page.evaluate("window.dispatchEvent(new Event('online'))")
+	page.wait_for_timeout(1000)  # time for anything still held to be sent, which it must not be
+	assert page.locator("[data-waiting]").count() == 0 and page.get_by_role("alert").count() == 0
+	assert "Juniper" not in page.content()
+	assert page.evaluate(WAITING_ON_THE_PHONE) == 0
+	assert phone_calls(juniper.relationship) == 0
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_signing_out_of_the_app_leaves_nothing_on_the_phone_for_the_next_user(juniper, open_app, viewport):
+	context, page = open_app(juniper.users["Robin"], viewport)
+	a_contact_left_waiting(context, page)
+	page.get_by_role("button", name="Sign out").click()
+	page.wait_for_url("**/login**")
+	the_next_user_finds_nothing_of_robins(context, page, juniper)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_signing_out_in_the_desk_leaves_nothing_on_the_phone_for_the_next_user(juniper, open_app, viewport):
+	context, page = open_app(juniper.users["Robin"], viewport)
+	a_contact_left_waiting(context, page)
+	page.goto("/app/pts-coaching")
+	page.wait_for_function("() => typeof window.frappe?.app?.logout === 'function'")
+	page.evaluate("() => frappe.app.logout()")  # what the desk's user menu does on "Log out"
+	page.wait_for_url("**/login**")
+	the_next_user_finds_nothing_of_robins(context, page, juniper)
+
+
+def test_signing_out_with_no_network_says_it_needs_the_network_and_keeps_what_waits(juniper, open_app):
+	context, page = open_app(juniper.users["Robin"])
+	page.goto("/coach")
+	page.locator("[data-person]", has_text="Juniper").wait_for()
+	context.set_offline(True)
+	page.locator("[data-person]", has_text="Juniper").get_by_role("button", name="Contact").click()
+	page.get_by_role("dialog").get_by_role("button", name="Phone call").click()
+	page.locator("[data-waiting]", has_text="1 waiting").wait_for()
+
+	page.get_by_role("button", name="Sign out").click()
+	page.get_by_role("alert").filter(has_text="Signing out needs the network").wait_for()
+	assert page.evaluate(WAITING_ON_THE_PHONE) == 1
+	context.set_offline(False)
+	page.locator("[data-waiting]").wait_for(state="detached")
+	assert phone_calls(juniper.relationship) == 1
+
+
+LENS_IN_EACH_LANGUAGE = {
+	"en": (
+		"Contact",
+		"Walk",
+		"She felt vulnerable",
+		'Perhaps "going through a tough time" instead of "vulnerable"?',
+	),
+	"cy": (
+		"Cyswllt",
+		"Mynd am dro",
+		"Roedd hi'n teimlo'n fregus",
+		'Efallai "mynd trwy gyfnod anodd" yn lle "fregus"?',
+	),
+}
+
+
+@pytest.mark.parametrize("language", LENS_IN_EACH_LANGUAGE)
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_language_lens_hints_in_the_notes_and_never_stops_saving(juniper, open_app, viewport, language):
+	contact, walk, typed, hint = LENS_IN_EACH_LANGUAGE[language]
+	frappe.db.set_value("User", juniper.users["Robin"], "language", language)
+	frappe.db.commit()
+	_, page = open_app(juniper.users["Robin"], viewport)
+	page.goto("/coach")
+	page.locator("[data-person]", has_text="Juniper").get_by_role("button", name=contact).click()
+	sheet = page.get_by_role("dialog")
+	sheet.locator("textarea").fill(typed)
+	sheet.locator("[data-lens]").filter(has_text=hint).wait_for()
+	screenshot(page, f"coach-app-lens-{language}-{'phone' if viewport == PHONE else 'laptop'}")
+
+	sheet.get_by_role("button", name=walk, exact=True).click()
+	sheet.wait_for(state="detached")
+	frappe.db.rollback()
+	[note] = frappe.get_all(
+		"Coaching Conversation",
+		{"relationship": juniper.relationship, "saved_once_key": ("is", "set")},
+		pluck="conversation",
+	)
+	assert typed in html.unescape(note)

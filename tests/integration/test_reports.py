@@ -15,6 +15,7 @@ from frappe.desk.doctype.number_card.number_card import get_result as card_resul
 from frappe.desk.query_report import generate_report_result
 
 from pts_coaching import lifecycle
+from pts_coaching.coach_app import log_contact
 from tests.integration.conftest import make_user, new_relationship
 from tests.integration.records import a_little_coaching, minimal, outcomes_contract
 
@@ -182,6 +183,27 @@ def test_a_coachs_reports_cover_only_the_people_they_coach(two_coaches):
 	frappe.set_user("Administrator")
 	assert {k: v for k, v in what_each_report_covers(alex).items() if k != "endings"} == kit
 	assert what_each_report_covers("Administrator")["contacts"] == 9
+
+
+def test_a_contact_logged_in_the_coach_app_counts_in_contact_rhythm_for_its_month(two_coaches):
+	"""Every contact counts in every report as a conversation: "we texted" from the app, two months ago."""
+	sam, _ = two_coaches
+	rowan = frappe.db.get_value("Coaching Relationship", {"person_name": "Rowan"})
+	texted_on = frappe.utils.add_months(frappe.utils.today(), -2)
+	frappe.set_user(sam)
+	try:
+		before = {row["month"]: row for row in execute("Contact Rhythm").rows}
+		log_contact(rowan, "Text message", saved_once_key=frappe.generate_hash(), date=texted_on)
+		after = {row["month"]: row for row in execute("Contact Rhythm").rows}
+	finally:
+		frappe.set_user("Administrator")
+
+	month = str(texted_on)[:7]
+	changed = {m: (before[m]["contacts"], after[m]["contacts"]) for m in after if after[m] != before[m]}
+	assert changed == {month: (before[month]["contacts"], before[month]["contacts"] + 1)}
+	assert after[month]["text_message"] == before[month]["text_message"] + 1
+	assert after[month]["relationships"] == before[month]["relationships"] + 1
+	assert after[month]["by_text_alone"] == before[month]["by_text_alone"] + 1
 
 
 def wemwbs(answer: int | None) -> list[dict]:

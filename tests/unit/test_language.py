@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from pts_coaching.language import INSTEAD_OF, find_deficit_words
+from pts_coaching.language import INSTEAD_OF, WELSH, find_deficit_words, welsh_forms
 
 APP = Path(__file__).resolve().parents[2] / "pts_coaching"
 
@@ -29,6 +29,26 @@ def test_whole_words_only_and_any_case():
 def test_an_organisation_can_add_its_own_words():
 	[found] = find_deficit_words("a hard-to-reach man", extra={"hard-to-reach": "not met yet"})
 	assert found.instead == "not met yet"
+
+
+@pytest.mark.parametrize(
+	("note", "word", "as_listed"),
+	[
+		("Roedd hi'n teimlo'n fregus", "fregus", "bregus"),
+		("Dyma fy nghleient newydd", "nghleient", "cleient"),
+		("Cawsom ei hasesiad ddoe", "hasesiad", "asesiad"),
+		("Ar ôl ei droi allan", "droi allan", "troi allan"),
+	],
+)
+def test_a_welsh_word_is_found_when_its_first_sound_mutates(note, word, as_listed):
+	[found] = find_deficit_words(note)
+	assert (found.word, found.instead) == (word, WELSH[as_listed])
+
+
+def test_only_welsh_words_mutate():
+	assert welsh_forms("bregus") == ["bregus", "fregus", "mregus"]
+	assert welsh_forms("wedi methu") == ["wedi methu"]
+	assert find_deficit_words("a gase with a dreferral") == []
 
 
 def _words_people_read(meta: dict):

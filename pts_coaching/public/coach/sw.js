@@ -1,6 +1,8 @@
-// The coach app's service worker (scope /coach): the app opens with no network from what it last
-// loaded. What a coach saves offline is kept by the app itself (IndexedDB) and sent when back online;
-// this worker never caches the answers of /api, so nobody's records are kept here.
+// The coach app's service worker (scope /coach), which makes the app installable: it keeps a copy of
+// the app's built files, and never of /coach itself (which carries the user's boot) nor of the
+// answers of /api, so nobody's records are kept here. An app opened with the network keeps working
+// when the network goes: what a coach saves is kept by the app (IndexedDB) and sent when it is back.
+// Signing out clears this cache with the rest of what the browser holds for the site.
 const CACHE = "pts-coach-v1"
 
 self.addEventListener("install", () => self.skipWaiting())
