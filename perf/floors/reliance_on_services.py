@@ -20,7 +20,8 @@ from (
 	select p.person, p.person_name, p.started_on,
 		count(if(s.from_date <= p.started_on and (s.to_date is null or p.started_on <= s.to_date), 1, null))
 			as at_start,
-		count(if(s.to_date is null or %(on)s <= s.to_date, 1, null)) as on_the_day
+		count(if(s.from_date <= %(on)s and (s.to_date is null or %(on)s <= s.to_date), 1, null))
+			as on_the_day
 	from (
 		select r.person, r.person_name, r.started_on,
 			row_number() over (partition by r.person order by r.started_on is null, r.started_on) as nth

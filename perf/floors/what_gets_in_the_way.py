@@ -3,8 +3,9 @@ many there were and how many named something."""
 
 import frappe
 
-from pts_coaching.pts_coaching.report.reporting import period
+from pts_coaching.pts_coaching.report.reporting import marked_if_partial, period
 from pts_coaching.pts_coaching.report.what_gets_in_the_way.what_gets_in_the_way import fieldname
+from pts_coaching.report_arithmetic.over_time import MONTH
 
 KEY = "period"
 
@@ -47,4 +48,9 @@ order by period""",
 		as_dict=True,
 	)
 	named = {column for row in rows for column, value in row.items() if column.startswith("theme_") and value}
-	return [{c: v for c, v in row.items() if not c.startswith("theme_") or c in named} for row in rows]
+	# Labelled as the report labels them: the month in progress "so far", one the dates cut "part".
+	labels = marked_if_partial([row.period for row in rows], from_date, to_date, MONTH)
+	return [
+		{**{c: v for c, v in row.items() if not c.startswith("theme_") or c in named}, "period": label}
+		for row, label in zip(rows, labels, strict=True)
+	]

@@ -99,7 +99,12 @@ def test_services_are_active_from_their_first_day_to_their_last_both_included():
 			}
 		).insert()
 
-	[row], chart = run(reliance_on_services, coach)
+	no_services = new_relationship(coach, "Kit")
+	frappe.db.set_value("Coaching Relationship", no_services.name, "started_on", "2026-02-01")
+
+	rows, chart = run(reliance_on_services, coach)
+	row, kit = sorted(rows, key=lambda row: row["person_name"] != "Rowan")
+	assert [kit["at_start"], kit["on_the_day"]] == [0, 0]
 	assert row["started_on"] == date(2026, 1, 10)  # their earliest relationship
 	assert [row["at_start"], row["on_the_day"], row["change"]] == [3, 2, -1]
 	then, now = (dataset["values"] for dataset in chart["data"]["datasets"])

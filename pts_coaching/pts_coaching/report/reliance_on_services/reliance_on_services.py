@@ -89,7 +89,7 @@ def relied_on(people, on):
 	return services, {
 		"at_start": (services.from_date <= people.started_on)
 		& (services.to_date.isnull() | (services.to_date >= people.started_on)),
-		"on_the_day": services.to_date.isnull() | (services.to_date >= on),
+		"on_the_day": (services.from_date <= on) & (services.to_date.isnull() | (services.to_date >= on)),
 	}
 
 
