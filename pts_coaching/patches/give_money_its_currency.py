@@ -12,12 +12,11 @@ def execute():
 			frappe.db.set_value(
 				doctype, {"currency": ("is", "not set")}, "currency", currency, update_modified=False
 			)
-	achievement = frappe.qb.DocType("Achievement")
-	contract = frappe.qb.DocType("Outcomes Contract")
-	(
-		frappe.qb.update(achievement)
-		.join(contract)
-		.on(contract.name == achievement.contract)
-		.set(achievement.currency, contract.currency)
-		.where(achievement.currency.isnull() | (achievement.currency == ""))
-	).run()
+	# PyPika writes an UPDATE's SET without its table, which a join makes ambiguous ("currency" is on
+	# both), so this one is written out.
+	frappe.db.sql(
+		"""update `tabAchievement` achievement
+		join `tabOutcomes Contract` contract on contract.name = achievement.contract
+		set achievement.currency = contract.currency
+		where ifnull(achievement.currency, '') = ''"""
+	)

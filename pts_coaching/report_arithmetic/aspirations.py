@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pts_coaching.aspirations import ACHIEVED, STATUSES
-from pts_coaching.report_arithmetic.over_time import DAY, as_dates, median_or_none, share
+from pts_coaching.report_arithmetic.over_time import median_or_none, share
 
 NO_THEME = ""
 
@@ -27,40 +27,52 @@ class Aspirations:
 	by_status: dict[str, int]
 
 
-def by_theme(aspirations: pd.DataFrame) -> Aspirations:
-	"""`aspirations`: one row per aspiration with theme, status, set_on and achieved_on."""
-	aspirations = aspirations.assign(
-		theme=aspirations["theme"].fillna(NO_THEME),
-		days_to_achieve=_days_to_achieve(aspirations),
+# Aspirations as the database counts them: how many of a theme and status took the same number of
+# days from the day set to the day achieved (none when either day is missing).
+COUNTED = ["theme", "status", "days", "aspirations"]
+
+
+def by_theme(counted: pd.DataFrame) -> Aspirations:
+	"""`counted`: the columns of COUNTED, one row per theme, status and number of days."""
+	counted = counted.assign(
+		theme=counted["theme"].fillna(NO_THEME),
+		aspirations=counted["aspirations"].astype(int),
+		days_to_achieve=_days_to_achieve(counted),
 	)
 	rows = []
-	for theme, in_theme in aspirations.groupby("theme", sort=True):
-		counts = in_theme["status"].value_counts()
+	for theme, in_theme in counted.groupby("theme", sort=True):
+		counts = in_theme.groupby("status")["aspirations"].sum()
 		achieved = int(counts.get(ACHIEVED, 0))
+		total = int(in_theme["aspirations"].sum())
 		rows.append(
 			{
 				"theme": theme,
 				**{status: int(counts.get(status, 0)) for status in STATUSES},
-				"aspirations": len(in_theme),
-				"share_achieved": share(achieved, len(in_theme)),
-				"median_days_to_achieve": median_or_none(in_theme["days_to_achieve"]),
+				"aspirations": total,
+				"share_achieved": share(achieved, total),
+				"median_days_to_achieve": median_or_none(_each(in_theme)),
 			}
 		)
-	counts = aspirations["status"].value_counts()
+	counts = counted.groupby("status")["aspirations"].sum()
 	achieved = int(counts.get(ACHIEVED, 0))
+	total = int(counted["aspirations"].sum())
 	return Aspirations(
 		themes=pd.DataFrame(
 			rows,
 			columns=["theme", *STATUSES, "aspirations", "share_achieved", "median_days_to_achieve"],
 		),
-		aspirations=len(aspirations),
+		aspirations=total,
 		achieved=achieved,
-		share_achieved=share(achieved, len(aspirations)),
-		median_days_to_achieve=median_or_none(aspirations["days_to_achieve"]),
+		share_achieved=share(achieved, total),
+		median_days_to_achieve=median_or_none(_each(counted)),
 		by_status={status: int(counts.get(status, 0)) for status in STATUSES},
 	)
 
 
-def _days_to_achieve(aspirations: pd.DataFrame) -> pd.Series:
-	days = (as_dates(aspirations["achieved_on"]) - as_dates(aspirations["set_on"])) / DAY
-	return days.where(aspirations["status"] == ACHIEVED)
+def _days_to_achieve(counted: pd.DataFrame) -> pd.Series:
+	return counted["days"].astype(float).where(counted["status"] == ACHIEVED)
+
+
+def _each(counted: pd.DataFrame) -> pd.Series:
+	"""The days to achieve of each aspiration, as many times as aspirations took them."""
+	return counted["days_to_achieve"].repeat(counted["aspirations"])

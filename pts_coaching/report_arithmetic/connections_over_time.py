@@ -3,6 +3,9 @@
 A network's size is how many people, groups and places it has; its closeness is their average
 closeness (1 to 5), leaving out any with no closeness noted. Someone with one snapshot in the period has
 nothing to compare: they are counted apart. Means are of the people with two or more snapshots.
+
+The database counts each person's snapshots and adds up their first and latest (see the report); what
+that means is decided here.
 """
 
 from collections.abc import Sequence
@@ -10,7 +13,22 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pts_coaching.report_arithmetic.over_time import first_and_latest, share
+from pts_coaching.report_arithmetic.over_time import share
+
+# How many snapshots a person needs for their network to be compared.
+TO_COMPARE = 2
+
+# Each person's snapshots as the database adds them up: for the first and the latest (first_ and
+# latest_), its date, its size, the total of the closeness noted and how many connections had one.
+PER_PERSON = [
+	"person",
+	"snapshots",
+	*(
+		f"{end}_{column}"
+		for end in ("first", "latest")
+		for column in ("date", "size", "closeness_total", "closeness_noted")
+	),
+]
 
 
 @dataclass(frozen=True)
@@ -31,29 +49,15 @@ class Connections:
 	kinds: pd.DataFrame
 
 
-def over_time(connections: pd.DataFrame, kind_order: Sequence[str] = ()) -> Connections:
-	"""`connections`: one row per connection in a snapshot (snapshot, person, date, order, kind,
-	closeness); a snapshot with no connections has one row with no kind. Other columns (a name) are
-	carried along. Kinds are listed in `kind_order`, then any others alphabetically."""
-	carried = [
-		c
-		for c in connections.columns
-		if c not in ("snapshot", "person", "date", "order", "kind", "closeness")
-	]
-	snapshots = (
-		connections.assign(closeness=connections["closeness"].astype(float))
-		.groupby("snapshot", sort=False)
-		.agg(
-			person=("person", "first"),
-			date=("date", "first"),
-			order=("order", "first"),
-			size=("kind", "count"),
-			closeness=("closeness", "mean"),
-			**{column: (column, "first") for column in carried},
-		)
-		.reset_index()
-	)
-	if snapshots.empty:
+def over_time(
+	people: pd.DataFrame, kinds: pd.DataFrame | None = None, kind_order: Sequence[str] = ()
+) -> Connections:
+	"""`people`: one row per person with the columns of PER_PERSON; other columns (a name) are carried
+	along. `kinds`: one row per kind of connection (kind, first, latest), counted in the first and
+	latest snapshots of the people with TO_COMPARE snapshots or more. Kinds are listed in `kind_order`,
+	then any others alphabetically."""
+	carried = [c for c in people.columns if c not in PER_PERSON]
+	if people.empty:
 		return Connections(
 			pd.DataFrame(columns=["person", "snapshots", *carried]),
 			0,
@@ -67,21 +71,20 @@ def over_time(connections: pd.DataFrame, kind_order: Sequence[str] = ()) -> Conn
 			None,
 			pd.DataFrame(columns=["kind", "first", "latest"]),
 		)
-	ends = first_and_latest(snapshots, ["person"], ["date", "order"])
 	people = pd.DataFrame(
 		{
-			"person": ends["person"],
-			"snapshots": ends["records"],
-			"first_date": ends["first_date"],
-			"first_size": ends["first_size"],
-			"first_closeness": ends["first_closeness"],
-			"latest_date": ends["latest_date"],
-			"latest_size": ends["latest_size"],
-			"latest_closeness": ends["latest_closeness"],
-			**{column: ends[f"latest_{column}"] for column in carried},
+			"person": people["person"],
+			"snapshots": people["snapshots"],
+			"first_date": people["first_date"],
+			"first_size": people["first_size"],
+			"first_closeness": _closeness(people, "first"),
+			"latest_date": people["latest_date"],
+			"latest_size": people["latest_size"],
+			"latest_closeness": _closeness(people, "latest"),
+			**{column: people[column] for column in carried},
 		}
-	)
-	once = people["snapshots"] < 2
+	).reset_index(drop=True)
+	once = people["snapshots"] < TO_COMPARE
 	people.loc[once, ["latest_date", "latest_size", "latest_closeness"]] = None
 	people["size_change"] = people["latest_size"] - people["first_size"]
 	people["closeness_change"] = people["latest_closeness"] - people["first_closeness"]
@@ -99,20 +102,26 @@ def over_time(connections: pd.DataFrame, kind_order: Sequence[str] = ()) -> Conn
 		share_larger=share(int((compared["size_change"] > 0).sum()), count),
 		share_same_size=share(int((compared["size_change"] == 0).sum()), count),
 		share_smaller=share(int((compared["size_change"] < 0).sum()), count),
-		kinds=_kinds(connections, ends[~once.to_numpy()], kind_order),
+		kinds=_kinds(kinds, kind_order),
 	)
 
 
-def _kinds(connections: pd.DataFrame, ends: pd.DataFrame, kind_order: Sequence[str]) -> pd.DataFrame:
-	kinds = connections["kind"].dropna()
-	first = kinds[connections["snapshot"].isin(ends["first_snapshot"])].value_counts()
-	latest = kinds[connections["snapshot"].isin(ends["latest_snapshot"])].value_counts()
+def _closeness(people: pd.DataFrame, end: str) -> pd.Series:
+	"""The average closeness of a snapshot's connections, or nothing when none had one noted."""
+	noted = people[f"{end}_closeness_noted"].astype(float)
+	return people[f"{end}_closeness_total"].astype(float) / noted.where(noted > 0)
+
+
+def _kinds(kinds: pd.DataFrame | None, kind_order: Sequence[str]) -> pd.DataFrame:
+	if kinds is None or kinds.empty:
+		return pd.DataFrame(columns=["kind", "first", "latest"])
+	counted = kinds.set_index("kind")
 	return pd.DataFrame(
 		[
-			{"kind": kind, "first": int(first.get(kind, 0)), "latest": int(latest.get(kind, 0))}
+			{"kind": kind, "first": int(counted.at[kind, "first"]), "latest": int(counted.at[kind, "latest"])}
 			for kind in [
-				*(k for k in kind_order if k in first.index or k in latest.index),
-				*sorted((set(first.index) | set(latest.index)) - set(kind_order)),
+				*(k for k in kind_order if k in counted.index),
+				*sorted(set(counted.index) - set(kind_order)),
 			]
 		],
 		columns=["kind", "first", "latest"],

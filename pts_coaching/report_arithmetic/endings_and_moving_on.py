@@ -8,11 +8,10 @@ endings that came after a time of ending together are counted too.
 """
 
 from dataclasses import dataclass
-from datetime import date
 
 import pandas as pd
 
-from pts_coaching.lifecycle import ENDED, ENDING_KINDS, ENDING_TOGETHER, WORKING_TOGETHER
+from pts_coaching.lifecycle import ENDING_KINDS, ENDING_TOGETHER, WORKING_TOGETHER
 from pts_coaching.report_arithmetic.over_time import DAY, as_dates
 
 NOT_SAID = ""
@@ -38,31 +37,23 @@ class Endings:
 	came_back: int
 
 
-def endings(history: pd.DataFrame, from_date: date, to_date: date) -> Endings:
-	"""`history`: every phase history row of the relationships, with relationship, idx, phase,
-	from_date and ending_kind. Counts the endings from `from_date` to `to_date`, both included."""
-	history = history.sort_values(["relationship", "idx"], kind="stable").assign(
-		from_date=as_dates(history["from_date"])
-	)
-	by_relationship = history.groupby("relationship")
-	history = history.assign(
-		began=by_relationship["from_date"].transform("first"),
-		previous_phase=by_relationship["phase"].shift(1),
-		next_phase=by_relationship["phase"].shift(-1),
-	)
-	ended = history[
-		(history["phase"] == ENDED)
-		& (history["from_date"] >= pd.Timestamp(from_date))
-		& (history["from_date"] <= pd.Timestamp(to_date))
-	]
+# Each move into Ended in the period, as the database finds it in the phase history: its
+# relationship, the day of the ending and its kind, the day the relationship began, and the phases
+# just before and just after it.
+PER_ENDING = ["relationship", "ended_on", "ending_kind", "began", "previous_phase", "next_phase"]
+
+
+def endings(moves: pd.DataFrame) -> Endings:
+	"""`moves`: one row per move into Ended, with the columns of PER_ENDING."""
+	ended_on = as_dates(moves["ended_on"])
 	all_endings = pd.DataFrame(
 		{
-			"relationship": ended["relationship"],
-			"ended_on": ended["from_date"],
-			"ending_kind": ended["ending_kind"].fillna(NOT_SAID),
-			"days": (ended["from_date"] - ended["began"]) / DAY,
-			"ended_together": ended["previous_phase"] == ENDING_TOGETHER,
-			"came_back": ended["next_phase"] == WORKING_TOGETHER,
+			"relationship": moves["relationship"],
+			"ended_on": ended_on,
+			"ending_kind": moves["ending_kind"].fillna(NOT_SAID),
+			"days": (ended_on - as_dates(moves["began"])) / DAY,
+			"ended_together": moves["previous_phase"] == ENDING_TOGETHER,
+			"came_back": moves["next_phase"] == WORKING_TOGETHER,
 		}
 	).reset_index(drop=True)
 	# Kinds in the lifecycle's order; any other kind an admin has added, after them.

@@ -1,7 +1,8 @@
 """What coaches say got in the way, period by period, from their reflections' themes.
 
 A reflection may name several themes, or none: each theme counts once for each reflection naming it,
-and reflections that named none still count as reflections.
+and reflections that named none still count as reflections. The database counts them day by day (see
+the report); the days are gathered into periods here.
 """
 
 from dataclasses import dataclass
@@ -10,6 +11,11 @@ from datetime import date
 import pandas as pd
 
 from pts_coaching.report_arithmetic.over_time import period_of, periods_between, share
+
+# Each day's reflections, and those of them that named something.
+PER_DAY = ["date", "reflections", "naming_something"]
+# Each day and theme: how many reflections that day named it.
+PER_DAY_AND_THEME = ["date", "theme", "reflections"]
 
 
 @dataclass(frozen=True)
@@ -22,30 +28,31 @@ class InTheWay:
 	share_naming_something: float | None
 
 
-def in_the_way(rows: pd.DataFrame, from_date: date, to_date: date, grain: str) -> InTheWay:
-	"""`rows`: one row per reflection and theme it names (reflection, date, theme), or one row with no
-	theme for a reflection that named none."""
-	rows = rows.assign(period=period_of(rows["date"], grain))
-	named = rows.dropna(subset=["theme"]).drop_duplicates(["reflection", "theme"])
-	counts = named["theme"].value_counts()
+def in_the_way(
+	days: pd.DataFrame, themes_named: pd.DataFrame, from_date: date, to_date: date, grain: str
+) -> InTheWay:
+	"""`days`: the columns of PER_DAY; `themes_named`: those of PER_DAY_AND_THEME."""
+	days = days.assign(period=period_of(days["date"], grain))
+	themes_named = themes_named.assign(period=period_of(themes_named["date"], grain))
+	counts = themes_named.groupby("theme")["reflections"].sum()
 	themes = sorted(counts.index, key=lambda theme: (-counts[theme], theme))
-	periods = []
-	for period in periods_between(from_date, to_date, grain):
-		in_period = rows[rows["period"] == period]
-		named_in_period = named[named["period"] == period]
-		theme_counts = named_in_period["theme"].value_counts()
-		periods.append(
-			{
-				"period": period,
-				**{theme: int(theme_counts.get(theme, 0)) for theme in themes},
-				"reflections": in_period["reflection"].nunique(),
-				"naming_something": named_in_period["reflection"].nunique(),
-			}
-		)
-	reflections = rows["reflection"].nunique()
+	per_period = days.groupby("period")[["reflections", "naming_something"]].sum()
+	per_period_and_theme = themes_named.groupby(["period", "theme"])["reflections"].sum()
+	periods = [
+		{
+			"period": period,
+			**{theme: int(per_period_and_theme.get((period, theme), 0)) for theme in themes},
+			**{
+				column: int(per_period[column].get(period, 0))
+				for column in ("reflections", "naming_something")
+			},
+		}
+		for period in periods_between(from_date, to_date, grain)
+	]
+	reflections = int(days["reflections"].sum())
 	return InTheWay(
 		periods=pd.DataFrame(periods, columns=["period", *themes, "reflections", "naming_something"]),
 		themes={theme: int(counts[theme]) for theme in themes},
 		reflections=reflections,
-		share_naming_something=share(named["reflection"].nunique(), reflections),
+		share_naming_something=share(int(days["naming_something"].sum()), reflections),
 	)

@@ -3,29 +3,30 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from pts_coaching.report_arithmetic.connections_over_time import over_time
+from pts_coaching.report_arithmetic.connections_over_time import PER_PERSON, over_time
 
-COLUMNS = ["snapshot", "person", "date", "order", "kind", "closeness"]
+KINDS = ["kind", "first", "latest"]
 
 
 def test_network_size_and_closeness_at_first_and_latest_snapshot():
+	january, february, march = date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)
 	result = over_time(
 		pd.DataFrame(
 			[
-				("S1", "P1", date(2026, 1, 1), 1, "Family", 4),
-				("S1", "P1", date(2026, 1, 1), 1, "Friend", 2),
-				("S2", "P1", date(2026, 3, 1), 2, "Family", 5),
-				("S2", "P1", date(2026, 3, 1), 2, "Friend", 3),
-				("S2", "P1", date(2026, 3, 1), 2, "Group", 4),
-				("S3", "P2", date(2026, 1, 5), 1, "Family", 3),
-				("S3", "P2", date(2026, 1, 5), 1, "Service", 1),
-				("S4", "P2", date(2026, 2, 1), 2, "Family", 4),
-				("S4", "P2", date(2026, 2, 1), 2, "Service", 2),
-				("S5", "P3", date(2026, 1, 1), 1, None, None),  # no one yet
-				("S6", "P3", date(2026, 2, 1), 2, "Friend", 5),
-				("S7", "P4", date(2026, 1, 1), 1, "Family", 5),  # one snapshot so far
+				# Family 4 and Friend 2, then Family 5, Friend 3 and Group 4.
+				("P1", 2, january, 2, 6, 2, march, 3, 12, 3),
+				# Family 3 and Service 1, then Family 4 and Service 2.
+				("P2", 2, date(2026, 1, 5), 2, 4, 2, february, 2, 6, 2),
+				# No one yet, then a Friend at 5.
+				("P3", 2, january, 0, None, 0, february, 1, 5, 1),
+				# One snapshot so far: it is their first and their latest.
+				("P4", 1, january, 1, 5, 1, january, 1, 5, 1),
 			],
-			columns=COLUMNS,
+			columns=PER_PERSON,
+		),
+		pd.DataFrame(
+			[("Service", 1, 1), ("Pets", 0, 1), ("Friend", 1, 2), ("Group", 0, 1), ("Family", 2, 2)],
+			columns=KINDS,
 		),
 		kind_order=("Family", "Friend", "Neighbour", "Group", "Service"),
 	)
@@ -35,6 +36,7 @@ def test_network_size_and_closeness_at_first_and_latest_snapshot():
 	assert people.loc["P3", ["first_size", "latest_size"]].tolist() == [0, 1]
 	assert pd.isna(people.loc["P3", "first_closeness"])
 	assert people.loc["P4", "snapshots"] == 1 and pd.isna(people.loc["P4", "latest_size"])
+	assert people.loc["P4", "first_closeness"] == 5 and pd.isna(people.loc["P4", "latest_closeness"])
 
 	assert (result.people_compared, result.people_with_one_snapshot) == (3, 1)
 	assert result.mean_first_size == pytest.approx(4 / 3)  # 2, 2, 0
@@ -42,16 +44,28 @@ def test_network_size_and_closeness_at_first_and_latest_snapshot():
 	assert result.mean_first_closeness == 2.5  # 3 and 2: P3 had no one to be close to
 	assert result.mean_latest_closeness == 4.0  # 4, 3, 5
 	assert (result.share_larger, result.share_same_size, result.share_smaller) == (66.7, 33.3, 0.0)
+	# The lifecycle's kinds in its order, then one an admin added.
 	assert result.kinds.values.tolist() == [
 		["Family", 2, 2],
 		["Friend", 1, 2],
 		["Group", 0, 1],
 		["Service", 1, 1],
+		["Pets", 0, 1],
 	]
 
 
+def test_closeness_is_the_average_of_the_connections_that_have_one():
+	result = over_time(
+		pd.DataFrame([("P1", 2, date(2026, 1, 1), 3, 5, 2, date(2026, 2, 1), 3, 4, 3)], columns=PER_PERSON)
+	)
+	person = result.people.iloc[0]
+	assert person["first_closeness"] == 2.5  # of the two of three that had one
+	assert person["latest_closeness"] == pytest.approx(4 / 3)
+	assert person["closeness_change"] == pytest.approx(4 / 3 - 2.5)
+
+
 def test_no_snapshots():
-	result = over_time(pd.DataFrame(columns=COLUMNS))
+	result = over_time(pd.DataFrame(columns=PER_PERSON), pd.DataFrame(columns=KINDS))
 	assert result.people.empty
 	assert (result.people_compared, result.mean_first_size, result.share_larger) == (0, None, None)
 	assert result.kinds.empty

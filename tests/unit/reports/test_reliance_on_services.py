@@ -2,35 +2,29 @@ from datetime import date
 
 import pandas as pd
 
-from pts_coaching.report_arithmetic.reliance_on_services import reliance
-
-PEOPLE = ["person", "started_on"]
-SERVICES = ["person", "service_kind", "from_date", "to_date"]
-ON = date(2026, 6, 30)
+from pts_coaching.report_arithmetic.reliance_on_services import PER_KIND, PER_PERSON, reliance
 
 
-def test_active_services_when_coaching_began_and_on_the_day():
+def test_services_when_coaching_began_and_on_the_day():
 	result = reliance(
 		pd.DataFrame(
 			[
-				("P1", date(2026, 3, 1)),
-				("P1", date(2026, 1, 10)),  # their earliest relationship is when coaching began
-				("P2", date(2026, 2, 1)),
-				("P3", date(2026, 2, 1)),
+				("P1", date(2026, 1, 10), 3, 1),
+				("P2", date(2026, 2, 1), 0, 1),
+				("P3", date(2026, 2, 1), None, None),  # no services at all
 			],
-			columns=PEOPLE,
+			columns=PER_PERSON,
 		),
 		pd.DataFrame(
 			[
-				("P1", "Housing", date(2025, 6, 1), None),  # still active
-				("P1", "Mental health", date(2025, 12, 1), date(2026, 2, 28)),
-				("P1", "Health", date(2026, 1, 10), date(2026, 1, 10)),  # one day: the first of coaching
-				("P2", "Housing", date(2026, 3, 1), None),
-				("P2", "Money and debt", date(2026, 1, 1), date(2026, 1, 31)),  # over before coaching began
+				("Money and debt", 0, 0),  # relied on between the two days only
+				("Mental health", 1, 0),
+				("Pets", 0, 1),  # a kind an admin added
+				("Housing", 1, 2),
+				("Health", 1, 0),
 			],
-			columns=SERVICES,
+			columns=PER_KIND,
 		),
-		ON,
 		kind_order=("Housing", "Health", "Mental health", "Money and debt"),
 	)
 	people = result.people.set_index("person")
@@ -46,18 +40,19 @@ def test_active_services_when_coaching_began_and_on_the_day():
 		["Health", 1, 0],
 		["Mental health", 1, 0],
 		["Money and debt", 0, 0],
+		["Pets", 0, 1],
 	]
 
 
 def test_no_services_is_none_at_start_and_none_now():
 	result = reliance(
-		pd.DataFrame([("P1", date(2026, 1, 1))], columns=PEOPLE), pd.DataFrame(columns=SERVICES), ON
+		pd.DataFrame([("P1", date(2026, 1, 1), 0, 0)], columns=PER_PERSON), pd.DataFrame(columns=PER_KIND)
 	)
 	assert result.people[["at_start", "on_the_day"]].values.tolist() == [[0, 0]]
 	assert result.kinds.empty
 
 
 def test_no_people():
-	result = reliance(pd.DataFrame(columns=PEOPLE), pd.DataFrame(columns=SERVICES), ON)
+	result = reliance(pd.DataFrame(columns=PER_PERSON), pd.DataFrame(columns=PER_KIND))
 	assert result.people.empty
 	assert (result.mean_at_start, result.fewer) == (None, 0)

@@ -3,25 +3,31 @@ from datetime import date
 import pandas as pd
 
 from pts_coaching.report_arithmetic.over_time import QUARTER
-from pts_coaching.report_arithmetic.what_gets_in_the_way import in_the_way
-
-COLUMNS = ["reflection", "date", "theme"]
+from pts_coaching.report_arithmetic.what_gets_in_the_way import PER_DAY, PER_DAY_AND_THEME, in_the_way
 
 
 def test_themes_per_period_most_named_first():
 	result = in_the_way(
 		pd.DataFrame(
 			[
-				("F1", date(2026, 1, 10), "Housing rules"),
-				("F1", date(2026, 1, 10), "Paperwork"),
-				("F2", date(2026, 2, 1), "Paperwork"),
-				("F3", date(2026, 3, 1), None),  # named nothing
-				("F4", date(2026, 4, 15), "Eligibility"),
-				("F4", date(2026, 4, 15), "Paperwork"),
-				("F5", date(2026, 5, 1), "Paperwork"),
-				("F5", date(2026, 5, 1), "Paperwork"),  # once per reflection
+				(date(2026, 1, 10), 1, 1),
+				(date(2026, 2, 1), 1, 1),
+				(date(2026, 3, 1), 1, 0),  # named nothing
+				(date(2026, 4, 15), 1, 1),
+				(date(2026, 5, 1), 1, 1),
 			],
-			columns=COLUMNS,
+			columns=PER_DAY,
+		),
+		pd.DataFrame(
+			[
+				(date(2026, 1, 10), "Housing rules", 1),
+				(date(2026, 1, 10), "Paperwork", 1),
+				(date(2026, 2, 1), "Paperwork", 1),
+				(date(2026, 4, 15), "Eligibility", 1),
+				(date(2026, 4, 15), "Paperwork", 1),
+				(date(2026, 5, 1), "Paperwork", 1),
+			],
+			columns=PER_DAY_AND_THEME,
 		),
 		date(2026, 1, 1),
 		date(2026, 6, 30),
@@ -41,6 +47,12 @@ def test_themes_per_period_most_named_first():
 
 
 def test_no_reflections():
-	result = in_the_way(pd.DataFrame(columns=COLUMNS), date(2026, 1, 1), date(2026, 3, 31), QUARTER)
+	result = in_the_way(
+		pd.DataFrame(columns=PER_DAY),
+		pd.DataFrame(columns=PER_DAY_AND_THEME),
+		date(2026, 1, 1),
+		date(2026, 3, 31),
+		QUARTER,
+	)
 	assert result.periods.values.tolist() == [["2026 Q1", 0, 0]]
 	assert (result.reflections, result.share_naming_something) == (0, None)

@@ -8,6 +8,7 @@ aspiration in the person's words stays on its form.
 
 import frappe
 from frappe import _
+from frappe.query_builder import CustomFunction
 from frappe.query_builder.functions import Count
 from frappe.utils import add_days, get_year_start, getdate, today
 
@@ -22,7 +23,7 @@ from pts_coaching.pts_coaching.report.reporting import (
 	summary,
 	visible,
 )
-from pts_coaching.report_arithmetic.aspirations import NO_THEME, by_theme
+from pts_coaching.report_arithmetic.aspirations import COUNTED, NO_THEME, by_theme
 
 STATUS_COLOURS = {
 	"Thinking about it": "#A6B1B9",
@@ -33,13 +34,18 @@ STATUS_COLOURS = {
 }
 
 
+# MariaDB's DATEDIFF, whole days from the second date to the first.
+DaysBetween = CustomFunction("DATEDIFF", ["later", "earlier"])
+
+
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	from_date, to_date = period(filters)
 	aspiration = frappe.qb.DocType("Aspiration")
+	days = DaysBetween(aspiration.achieved_on, aspiration.set_on)
 	query = (
 		frappe.qb.from_(aspiration)
-		.select(aspiration.theme, aspiration.status, aspiration.set_on, aspiration.achieved_on)
+		.select(aspiration.theme, aspiration.status, days, Count("*"))
 		.where(
 			aspiration.set_on.between(from_date, to_date)
 			# Without the day it was set, the day it was noted.
@@ -53,7 +59,8 @@ def execute(filters=None):
 	if filters.theme:
 		query = query.where(aspiration.theme == filters.theme)
 	query = coached_within(visible(query, "Aspiration"), aspiration.person, filters)
-	result = by_theme(frame(query, ["theme", "status", "set_on", "achieved_on"]))
+	query = query.groupby(aspiration.theme, aspiration.status, days)
+	result = by_theme(frame(query, COUNTED))
 	if not result.aspirations:
 		return nothing_yet(
 			columns(), _("No aspirations set in this period yet."), _("Aspirations set in this period")

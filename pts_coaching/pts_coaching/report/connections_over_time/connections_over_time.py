@@ -7,13 +7,16 @@ the snapshot. The arithmetic is pts_coaching.report_arithmetic.connections_over_
 """
 
 import frappe
+import pandas as pd
 from frappe import _
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Count, Max, Sum
+from pypika.analytics import Count as WindowCount
+from pypika.analytics import RowNumber
 
 from pts_coaching.pts_coaching.report.reporting import (
-	child_rows_of,
 	coached_within,
 	frame,
-	in_order,
 	nothing_yet,
 	number,
 	options,
@@ -23,34 +26,14 @@ from pts_coaching.pts_coaching.report.reporting import (
 	then_and_now_chart,
 	visible,
 )
-from pts_coaching.report_arithmetic.connections_over_time import over_time
+from pts_coaching.report_arithmetic.connections_over_time import PER_PERSON, TO_COMPARE, over_time
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	from_date, to_date = period(filters)
-	snapshot = frappe.qb.DocType("Connection Snapshot")
-	connection = frappe.qb.DocType("Person Connection")
-	query = (
-		frappe.qb.from_(snapshot)
-		.left_join(connection)
-		.on(child_rows_of(snapshot, connection, "connections"))
-		.select(
-			snapshot.name,
-			snapshot.person,
-			snapshot.date,
-			in_order(snapshot.creation),
-			connection.kind,
-			connection.closeness,
-			snapshot.person_name,
-		)
-		.where(snapshot.date.between(from_date, to_date))
-	)
-	query = coached_within(visible(query, "Connection Snapshot"), snapshot.person, filters)
-	result = over_time(
-		frame(query, ["snapshot", "person", "date", "order", "kind", "closeness", "person_name"]),
-		kind_order=options("Person Connection", "kind"),
-	)
+	snapshots = in_the_period(from_date, to_date, filters)
+	result = over_time(per_person(snapshots), kinds(snapshots), options("Person Connection", "kind"))
 	if result.people.empty:
 		return nothing_yet(
 			columns(),
@@ -59,6 +42,89 @@ def execute(filters=None):
 		)
 	people = result.people.sort_values(["person_name", "person"], kind="stable")
 	return columns(), rows_of(people), None, chart(result), report_summary(result)
+
+
+def in_the_period(from_date, to_date, filters):
+	"""The period's snapshots the user may see: each with its person, date and name, which of the
+	person's it is counting from their first (from_first), and how many the person has (snapshots)."""
+	snapshot = frappe.qb.DocType("Connection Snapshot")
+	query = (
+		frappe.qb.from_(snapshot)
+		.select(
+			snapshot.name,
+			snapshot.person,
+			snapshot.date,
+			snapshot.person_name,
+			RowNumber()
+			.over(snapshot.person)
+			.orderby(snapshot.date)
+			.orderby(snapshot.creation)
+			.orderby(snapshot.name)
+			.as_("from_first"),
+			WindowCount(snapshot.name).over(snapshot.person).as_("snapshots"),
+		)
+		.where(snapshot.date.between(from_date, to_date))
+	)
+	return coached_within(visible(query, "Connection Snapshot"), snapshot.person, filters)
+
+
+def per_person(snapshots) -> pd.DataFrame:
+	"""Each person's first and latest snapshot, their connections counted and their closeness added up
+	in the database: one row per person."""
+	connection = frappe.qb.DocType("Person Connection")
+	first = snapshots.from_first == 1
+	latest = snapshots.from_first == snapshots.snapshots
+
+	def network(at):
+		return (
+			Max(Case().when(at, snapshots.date)),
+			Count(Case().when(at, connection.kind)),
+			Sum(Case().when(at, connection.closeness)),
+			Count(Case().when(at, connection.closeness)),
+		)
+
+	query = (
+		frappe.qb.from_(snapshots)
+		.left_join(connection)
+		.on(connections_of(snapshots, connection))
+		.select(
+			snapshots.person,
+			Max(snapshots.snapshots),
+			*network(first),
+			*network(latest),
+			Max(Case().when(latest, snapshots.person_name)),
+		)
+		.where(first | latest)
+		.groupby(snapshots.person)
+		.orderby(snapshots.person)
+	)
+	return frame(query, [*PER_PERSON, "person_name"])
+
+
+def kinds(snapshots) -> pd.DataFrame:
+	"""How many connections of each kind the people compared had at their first and latest snapshot."""
+	connection = frappe.qb.DocType("Person Connection")
+	first = snapshots.from_first == 1
+	latest = snapshots.from_first == snapshots.snapshots
+	query = (
+		frappe.qb.from_(snapshots)
+		.join(connection)
+		.on(connections_of(snapshots, connection))
+		.select(connection.kind, Sum(first), Sum(latest))
+		.where(snapshots.snapshots >= TO_COMPARE)
+		.where(first | latest)
+		.where(connection.kind.isnotnull())
+		.groupby(connection.kind)
+	)
+	return frame(query, ["kind", "first", "latest"])
+
+
+def connections_of(snapshots, connection):
+	return (
+		(connection.parent == snapshots.name)
+		& (connection.parenttype == "Connection Snapshot")
+		& (connection.parentfield == "connections")
+	)
 
 
 def columns() -> list[dict]:

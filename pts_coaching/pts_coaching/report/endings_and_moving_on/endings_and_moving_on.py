@@ -8,8 +8,11 @@ words stays on the relationship.
 """
 
 import frappe
+import pandas as pd
 from frappe import _
+from pypika.analytics import FirstValue, Lag, Lead
 
+from pts_coaching.lifecycle import ENDED
 from pts_coaching.pts_coaching.report.reporting import (
 	child_rows_of,
 	frame,
@@ -21,30 +24,78 @@ from pts_coaching.pts_coaching.report.reporting import (
 	visible,
 	within_relationships,
 )
-from pts_coaching.report_arithmetic.endings_and_moving_on import NOT_SAID, endings
+from pts_coaching.report_arithmetic.endings_and_moving_on import NOT_SAID, PER_ENDING, endings
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	from_date, to_date = period(filters)
-	relationship = frappe.qb.DocType("Coaching Relationship")
-	history = frappe.qb.DocType("Coaching Phase History")
-	query = (
-		frappe.qb.from_(relationship)
-		.join(history)
-		.on(child_rows_of(relationship, history, "phase_history"))
-		.select(relationship.name, history.idx, history.phase, history.from_date, history.ending_kind)
-	)
-	query = within_relationships(visible(query, "Coaching Relationship"), relationship, filters)
-	result = endings(
-		frame(query, ["relationship", "idx", "phase", "from_date", "ending_kind"]), from_date, to_date
-	)
+	result = endings(moves_into_ended(from_date, to_date, filters))
 	if result.endings.empty:
 		return nothing_yet(
 			columns(), _("No relationships ended in this period."), _("Endings in this period")
 		)
 	by_kind = result.by_kind.assign(ending_kind=result.by_kind["ending_kind"].map(said_kind))
 	return columns(), rows_of(by_kind), None, chart(by_kind), report_summary(result)
+
+
+def moves_into_ended(from_date, to_date, filters) -> pd.DataFrame:
+	"""Each move into Ended in the period, found in the phase history of the relationships the user may
+	see, with the phases either side of it and the first day of the relationship (its history's first)."""
+	relationship = frappe.qb.DocType("Coaching Relationship")
+	history = frappe.qb.DocType("Coaching Phase History")
+	moves = within_relationships(
+		visible(
+			frappe.qb.from_(relationship)
+			.join(history)
+			.on(child_rows_of(relationship, history, "phase_history"))
+			.select(
+				relationship.name,
+				history.phase,
+				history.from_date,
+				history.ending_kind,
+				FirstValue(history.from_date)
+				.over(relationship.name)
+				# The first day noted, as the first row may have none.
+				.orderby(history.from_date.isnull())
+				.orderby(history.idx)
+				.as_("began"),
+				Lag(history.phase).over(relationship.name).orderby(history.idx).as_("previous_phase"),
+				Lead(history.phase).over(relationship.name).orderby(history.idx).as_("next_phase"),
+			)
+			.where(relationship.name.isin(ended_in_the_period(from_date, to_date))),
+			"Coaching Relationship",
+		),
+		relationship,
+		filters,
+	)
+	query = (
+		frappe.qb.from_(moves)
+		.select(
+			moves.name,
+			moves.from_date,
+			moves.ending_kind,
+			moves.began,
+			moves.previous_phase,
+			moves.next_phase,
+		)
+		.where(moves.phase == ENDED)
+		.where(moves.from_date.between(from_date, to_date))
+	)
+	return frame(query, PER_ENDING)
+
+
+def ended_in_the_period(from_date, to_date):
+	"""The relationships whose history has a move into Ended in the period."""
+	history = frappe.qb.DocType("Coaching Phase History")
+	return (
+		frappe.qb.from_(history)
+		.select(history.parent)
+		.where(history.parenttype == "Coaching Relationship")
+		.where(history.parentfield == "phase_history")
+		.where(history.phase == ENDED)
+		.where(history.from_date.between(from_date, to_date))
+	)
 
 
 def said_kind(kind: str) -> str:

@@ -10,6 +10,7 @@ pts_coaching.report_arithmetic.outcomes_for_commissioners, with the rules of pts
 from datetime import datetime, time
 
 import frappe
+import pandas as pd
 from frappe import _
 from frappe.query_builder import Case
 from frappe.utils import cint, flt, formatdate, getdate
@@ -35,8 +36,35 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	from_date, to_date = period(filters)
 	grain = filters.period if filters.period in PERIODS else QUARTER
+	achievements = achievements_counted(from_date, to_date, filters)
+	result = claims(achievements, contracts(), from_date, to_date, grain)
+	if not result.achievements and not result.left_out_achievements:
+		return nothing_yet(
+			columns(), _("No achievements in this period yet."), _("Achievements in this period")
+		)
+	rows = result.rows.assign(contract=result.rows["contract"].replace({NO_CONTRACT: None}))
+	currencies = currency_of_each_contract()
+	rows = rows.assign(currency=rows["contract"].map(lambda contract: currencies.get(contract)))
+	message = None if result.achievements else left_out_message(result)
+	return columns(), rows_of(rows), message, chart(result), report_summary(result, currencies)
+
+
+def achievements_counted(from_date, to_date, filters) -> pd.DataFrame:
+	"""The achievements of the period the user may see, with whether the person agreed to outcome
+	reporting and whether evidence was recorded, and the earlier ones under a contract, which count
+	towards its caps. A contract pays for achievements one by one, in the order they were achieved, up
+	to its cap for each person, so each is read (they are few beside conversations and check-ins)."""
 	achievement = frappe.qb.DocType("Achievement")
 	person = frappe.qb.DocType("Person")
+	evidence_recorded = (
+		Case()
+		.when(
+			(achievement.evidence.isnotnull() & (achievement.evidence != ""))
+			| achievement.verified_by.isnotnull(),
+			1,
+		)
+		.else_(0)
+	)
 	query = (
 		frappe.qb.from_(achievement)
 		.join(person)
@@ -48,26 +76,19 @@ def execute(filters=None):
 			achievement.achieved_on,
 			achievement.contract,
 			person.agrees_to_outcome_reporting,
+			evidence_recorded,
 		)
 		.where(achievement.achieved_on <= to_date)
 		# Earlier achievements under a contract count towards its caps.
 		.where((achievement.achieved_on >= from_date) | achievement.contract.isnotnull())
 	)
-	if filters.contract:
-		query = query.where(achievement.contract == filters.contract)
+	if filters.get("contract"):
+		query = query.where(achievement.contract == filters["contract"])
 	query = visible(visible(query, "Achievement"), "Person")
 	query = coached_within(query, achievement.person, filters)
-	achievements = frame(query, ["name", "person", "outcome_type", "achieved_on", "contract", "agrees"])
-	result = claims(achievements, contracts(), from_date, to_date, grain)
-	if not result.achievements and not result.left_out_achievements:
-		return nothing_yet(
-			columns(), _("No achievements in this period yet."), _("Achievements in this period")
-		)
-	rows = result.rows.assign(contract=result.rows["contract"].replace({NO_CONTRACT: None}))
-	currencies = currency_of_each_contract()
-	rows = rows.assign(currency=rows["contract"].map(lambda contract: currencies.get(contract)))
-	message = None if result.achievements else left_out_message(result)
-	return columns(), rows_of(rows), message, chart(result), report_summary(result, currencies)
+	return frame(
+		query, ["name", "person", "outcome_type", "achieved_on", "contract", "agrees", "evidence_recorded"]
+	)
 
 
 def currency_of_each_contract() -> dict[str, str]:
@@ -195,37 +216,8 @@ def download_claim(contract: str, from_date: str, to_date: str):
 	contract = frappe.get_doc("Outcomes Contract", contract)
 	contract.check_permission("read")
 	from_date, to_date = period({"from_date": from_date, "to_date": to_date})
-	achievement = frappe.qb.DocType("Achievement")
-	person = frappe.qb.DocType("Person")
-	evidence_recorded = (
-		Case()
-		.when(
-			(achievement.evidence.isnotnull() & (achievement.evidence != ""))
-			| achievement.verified_by.isnotnull(),
-			1,
-		)
-		.else_(0)
-	)
-	query = (
-		frappe.qb.from_(achievement)
-		.join(person)
-		.on(person.name == achievement.person)
-		.select(
-			achievement.name,
-			achievement.person,
-			achievement.outcome_type,
-			achievement.achieved_on,
-			achievement.contract,
-			person.agrees_to_outcome_reporting,
-			evidence_recorded,
-		)
-		.where(achievement.contract == contract.name)
-		# Earlier achievements count towards the contract's caps.
-		.where(achievement.achieved_on <= to_date)
-	)
-	query = visible(visible(query, "Achievement"), "Person")
-	columns = ["name", "person", "outcome_type", "achieved_on", "contract", "agrees", "evidence_recorded"]
-	result = claim(frame(query, columns), contract.terms(), from_date, to_date)
+	achievements = achievements_counted(from_date, to_date, {"contract": contract.name})
+	result = claim(achievements, contract.terms(), from_date, to_date)
 	yes_or_no = {True: _("Yes"), False: _("No")}
 	sheet = [
 		[_("Claim"), contract.contract_name],

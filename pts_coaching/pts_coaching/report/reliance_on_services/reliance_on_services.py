@@ -8,8 +8,12 @@ rule of pts_coaching.outcomes.
 """
 
 import frappe
+import pandas as pd
 from frappe import _
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Count, Sum
 from frappe.utils import getdate, today
+from pypika.analytics import RowNumber
 
 from pts_coaching.pts_coaching.report.reporting import (
 	frame,
@@ -23,17 +27,45 @@ from pts_coaching.pts_coaching.report.reporting import (
 	visible,
 	within_relationships,
 )
-from pts_coaching.report_arithmetic.reliance_on_services import reliance
+from pts_coaching.report_arithmetic.reliance_on_services import PER_KIND, PER_PERSON, reliance
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	from_date, to_date = period(filters)
 	on = min(to_date, getdate(today()))
+	people = coached(from_date, to_date, filters)
+	services = relied_on(people, on)
+	result = reliance(
+		per_person(people, services),
+		per_kind(people, services),
+		kind_order=options("Service Involvement", "service_kind"),
+	)
+	if result.people.empty:
+		return nothing_yet(
+			columns(), _("No one was coached in this period yet."), _("People coached in this period")
+		)
+	rows = result.people.sort_values(["person_name", "person"], kind="stable")
+	return columns(), rows_of(rows), None, chart(result), report_summary(result)
+
+
+def coached(from_date, to_date, filters):
+	"""The people the user may see coached in the period, each with the day their coaching began (their
+	earliest relationship's) and the name on it."""
 	relationship = frappe.qb.DocType("Coaching Relationship")
-	coached = within_relationships(
+	relationships = within_relationships(
 		visible(
 			frappe.qb.from_(relationship)
+			.select(
+				relationship.person,
+				relationship.started_on,
+				relationship.person_name,
+				RowNumber()
+				.over(relationship.person)
+				.orderby(relationship.started_on.isnull())
+				.orderby(relationship.started_on)
+				.as_("earliest"),
+			)
 			.where(relationship.started_on <= to_date)
 			.where(relationship.ended_on.isnull() | (relationship.ended_on >= from_date)),
 			"Coaching Relationship",
@@ -41,28 +73,62 @@ def execute(filters=None):
 		relationship,
 		filters,
 	)
-	people = frame(
-		coached.select(relationship.person, relationship.started_on, relationship.person_name),
-		["person", "started_on", "person_name"],
-	)
-	if people.empty:
-		return nothing_yet(
-			columns(), _("No one was coached in this period yet."), _("People coached in this period")
-		)
+	return frappe.qb.from_(relationships).select("*").where(relationships.earliest == 1)
+
+
+def relied_on(people, on):
+	"""The services the user may see of those people, begun by the day the report looks at, each with
+	whether it was active when the person's coaching began and on that day (outcomes.is_active_on)."""
 	service = frappe.qb.DocType("Service Involvement")
-	services = frame(
-		visible(
-			frappe.qb.from_(service)
-			.select(service.person, service.service_kind, service.from_date, service.to_date)
-			.where(service.person.isin(coached.select(relationship.person)))
-			.where(service.from_date <= on),
-			"Service Involvement",
-		),
-		["person", "service_kind", "from_date", "to_date"],
+	services = visible(
+		frappe.qb.from_(service)
+		.select(service.person, service.service_kind, service.from_date, service.to_date)
+		.where(service.from_date <= on),
+		"Service Involvement",
 	)
-	result = reliance(people, services, on, kind_order=options("Service Involvement", "service_kind"))
-	rows = result.people.sort_values(["person_name", "person"], kind="stable")
-	return columns(), rows_of(rows), None, chart(result), report_summary(result)
+	return services, {
+		"at_start": (services.from_date <= people.started_on)
+		& (services.to_date.isnull() | (services.to_date >= people.started_on)),
+		"on_the_day": (services.from_date <= on) & (services.to_date.isnull() | (services.to_date >= on)),
+	}
+
+
+def per_person(people, relied_on) -> pd.DataFrame:
+	services, active = relied_on
+	query = (
+		frappe.qb.from_(people)
+		.left_join(services)
+		.on(services.person == people.person)
+		.select(
+			people.person,
+			people.started_on,
+			Sum(active["at_start"]),
+			Sum(active["on_the_day"]),
+			people.person_name,
+		)
+		.groupby(people.person)
+		.orderby(people.person)
+	)
+	return frame(query, [*PER_PERSON, "person_name"])
+
+
+def per_kind(people, relied_on) -> pd.DataFrame:
+	services, active = relied_on
+	query = (
+		frappe.qb.from_(people)
+		.join(services)
+		.on(services.person == people.person)
+		.select(
+			services.service_kind,
+			*(
+				Count(Case().when(active[when], people.person)).distinct()
+				for when in ("at_start", "on_the_day")
+			),
+		)
+		.where(services.service_kind.isnotnull())
+		.groupby(services.service_kind)
+	)
+	return frame(query, PER_KIND)
 
 
 def columns() -> list[dict]:

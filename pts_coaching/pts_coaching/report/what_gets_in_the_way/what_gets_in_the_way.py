@@ -10,6 +10,8 @@ The arithmetic is pts_coaching.report_arithmetic.what_gets_in_the_way.
 
 import frappe
 from frappe import _
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Count
 
 from pts_coaching.pts_coaching.doctype.coach_reflection.coach_reflection import visible_reflections
 from pts_coaching.pts_coaching.report.reporting import (
@@ -22,7 +24,7 @@ from pts_coaching.pts_coaching.report.reporting import (
 	summary,
 )
 from pts_coaching.report_arithmetic.over_time import MONTH, PERIODS, QUARTER
-from pts_coaching.report_arithmetic.what_gets_in_the_way import in_the_way
+from pts_coaching.report_arithmetic.what_gets_in_the_way import PER_DAY, PER_DAY_AND_THEME, in_the_way
 
 
 def execute(filters=None):
@@ -35,8 +37,8 @@ def execute(filters=None):
 		frappe.qb.from_(reflection)
 		.left_join(theme)
 		.on(child_rows_of(reflection, theme, "what_got_in_the_way"))
-		.select(reflection.name, reflection.date, theme.theme)
 		.where(reflection.date.between(from_date, to_date))
+		.groupby(reflection.date)
 	)
 	if (criterion := visible_reflections(frappe.session.user)) is not None:
 		query = query.where(criterion)
@@ -44,7 +46,19 @@ def execute(filters=None):
 		query = query.where(reflection.coach == filters.coach)
 	if filters.team:
 		query = query.where(reflection.coach.isin(coaches_in(filters.team)))
-	result = in_the_way(frame(query, ["reflection", "date", "theme"]), from_date, to_date, grain)
+	days = query.select(
+		reflection.date,
+		Count(reflection.name).distinct(),
+		Count(Case().when(theme.theme.isnotnull(), reflection.name)).distinct(),
+	)
+	themes_named = (
+		query.select(reflection.date, theme.theme, Count(reflection.name).distinct())
+		.where(theme.theme.isnotnull())
+		.groupby(theme.theme)
+	)
+	result = in_the_way(
+		frame(days, PER_DAY), frame(themes_named, PER_DAY_AND_THEME), from_date, to_date, grain
+	)
 	if not result.reflections:
 		return nothing_yet(
 			columns([]), _("No reflections in this period yet."), _("Reflections in this period")

@@ -1,0 +1,142 @@
+"""The rules the database applies for the reports that count there: which snapshot is a person's first
+and latest, when a service is active, and what came before and after an ending. Each report is run for
+one coach of its own, so that nothing else on the site is counted."""
+
+from datetime import date
+
+import frappe
+from freezegun import freeze_time
+
+from pts_coaching import lifecycle
+from pts_coaching.pts_coaching.report.connections_over_time import connections_over_time
+from pts_coaching.pts_coaching.report.endings_and_moving_on import endings_and_moving_on
+from pts_coaching.pts_coaching.report.reliance_on_services import reliance_on_services
+from tests.integration.conftest import make_user, new_relationship
+
+PERIOD = {"from_date": "2026-01-01", "to_date": "2026-06-30"}
+
+
+def run(report, coach: str) -> tuple[list[dict], dict]:
+	_, rows, _, chart, _ = report.execute({**PERIOD, "coach": coach})
+	return rows, chart
+
+
+def test_first_and_latest_snapshot_are_by_date_then_as_noted():
+	coach = make_user("casey.connections@example.org", "PTS Coach")
+	rowan = new_relationship(coach, "Rowan").person
+	kit = new_relationship(coach, "Kit").person
+
+	def snapshot(person, day, *connections):
+		frappe.get_doc(
+			{
+				"doctype": "Connection Snapshot",
+				"person": person,
+				"date": day,
+				"connections": [
+					{"who_or_what": who, "kind": kind, "closeness": closeness}
+					for who, kind, closeness in connections
+				],
+			}
+		).insert()
+
+	snapshot(rowan, "2025-12-01", ("Mum", "Family", 1))  # before the period
+	snapshot(rowan, "2026-02-01", ("Mum", "Family", 4), ("Jo", "Friend", 2), ("Choir", "Group", 3))
+	snapshot(rowan, "2026-05-01", ("Mum", "Family", 5), ("Jo", "Friend", 4))
+	snapshot(rowan, "2026-05-01")  # the same day, noted later: their latest
+	snapshot(kit, "2026-03-01", ("Park run", "Sport", 2))
+
+	rows, chart = run(connections_over_time, coach)
+	by_name = {row["person_name"]: row for row in rows}
+	assert {key: by_name["Rowan"][key] for key in ("snapshots", "first_date", "latest_date")} == {
+		"snapshots": 3,
+		"first_date": date(2026, 2, 1),
+		"latest_date": date(2026, 5, 1),
+	}
+	assert [by_name["Rowan"][key] for key in ("first_size", "first_closeness")] == [3, 3.0]
+	assert [by_name["Rowan"][key] for key in ("latest_size", "latest_closeness", "size_change")] == [
+		0,
+		None,
+		-3,
+	]
+	assert [by_name["Kit"][key] for key in ("snapshots", "first_size", "latest_size")] == [1, 1, None]
+	# Only the people with two snapshots or more are counted by kind.
+	first, latest = (dataset["values"] for dataset in chart["data"]["datasets"])
+	assert dict(zip(chart["data"]["labels"], zip(first, latest, strict=True), strict=True)) == {
+		"Family": (1, 0),
+		"Friend": (1, 0),
+		"Group": (1, 0),
+	}
+
+
+def test_services_are_active_from_their_first_day_to_their_last_both_included():
+	coach = make_user("casey.services@example.org", "PTS Coach")
+	first = new_relationship(coach, "Rowan")
+	frappe.db.set_value("Coaching Relationship", first.name, "started_on", "2026-01-10")
+	later = frappe.get_doc(
+		{
+			"doctype": "Coaching Relationship",
+			"person": first.person,
+			"coach": coach,
+			"started_on": "2026-03-01",
+		}
+	).insert()
+	assert later.name
+	for kind, from_date, to_date in (
+		("Housing", "2025-06-01", None),  # still active
+		("Mental health", "2025-12-01", "2026-02-28"),
+		("Health", "2026-01-10", "2026-01-10"),  # one day: the first of coaching
+		("Money and debt", "2026-01-01", "2026-01-09"),  # over the day before coaching began
+		("Probation", "2026-06-30", None),  # from the last day of the period
+	):
+		frappe.get_doc(
+			{
+				"doctype": "Service Involvement",
+				"person": first.person,
+				"relationship": first.name,
+				"service_kind": kind,
+				"from_date": from_date,
+				"to_date": to_date,
+			}
+		).insert()
+
+	no_services = new_relationship(coach, "Kit")
+	frappe.db.set_value("Coaching Relationship", no_services.name, "started_on", "2026-02-01")
+
+	rows, chart = run(reliance_on_services, coach)
+	row, kit = sorted(rows, key=lambda row: row["person_name"] != "Rowan")
+	assert [kit["at_start"], kit["on_the_day"]] == [0, 0]
+	assert row["started_on"] == date(2026, 1, 10)  # their earliest relationship
+	assert [row["at_start"], row["on_the_day"], row["change"]] == [3, 2, -1]
+	then, now = (dataset["values"] for dataset in chart["data"]["datasets"])
+	assert dict(zip(chart["data"]["labels"], zip(then, now, strict=True), strict=True)) == {
+		"Housing": (1, 1),
+		"Mental health": (1, 0),
+		"Probation": (0, 1),
+		"Health": (1, 0),
+		"Money and debt": (0, 0),
+	}
+
+
+def test_an_ending_knows_the_first_day_and_the_phases_either_side():
+	coach = make_user("casey.endings@example.org", "PTS Coach")
+	with freeze_time("2026-01-01"):
+		relationship = new_relationship(coach, "Rowan")
+	for day, phase, kind in (
+		("2026-01-11", lifecycle.WORKING_TOGETHER, None),
+		("2026-01-31", lifecycle.ENDED, "Chose to stop"),  # 30 days in, then back
+		("2026-02-10", lifecycle.WORKING_TOGETHER, None),
+		("2026-03-20", lifecycle.ENDING_TOGETHER, None),
+		("2026-04-01", lifecycle.ENDED, "Moved on"),  # 90 days from the first day
+	):
+		with freeze_time(day):
+			relationship.reload()
+			relationship.phase = phase
+			relationship.ending_kind = kind
+			relationship.ending_in_their_words = "Ready" if kind else None
+			relationship.save()
+
+	rows, _ = run(endings_and_moving_on, coach)
+	assert [
+		(row["ending_kind"], row["endings"], row["median"], row["ended_together"], row["came_back"])
+		for row in rows
+	] == [("Moved on", 1, 90, 1, 0), ("Chose to stop", 1, 30, 0, 1)]
