@@ -792,7 +792,8 @@ def growth(small: dict, large: dict) -> list[str]:
 	before = {timing["what"]: timing for timing in small["timings"]}
 	lines = [
 		f"**Growth** from {small['site']} ({small['about']['people']:,} people) to {large['site']} "
-		f"({large['about']['people']:,}): time there over time here, next to rows there over rows here; "
+		f"({large['about']['people']:,}): the time on the large site over the time on the small one, "
+		"next to the same for the rows read; "
 		f"⚠ where time grows more than {FASTER_THAN_ROWS}× as much as the rows.",
 		"",
 		"| what | small | large | time grows | rows small | rows large | rows grow | |",
