@@ -1,290 +1,139 @@
-"""How fast the app is on a large site: every script report next to the same aggregation written as one
-hand-made SQL query, the busiest list views, a person's form with 200 conversations, saving a
-conversation, and install-app / migrate.
+"""How fast the app is on a large site: every script report next to its floor, the busiest list views,
+a person's form with 200 conversations, saving a conversation, the coach app, and install-app / migrate.
 
-	cd ~/frappe-bench/sites && ../env/bin/python /path/to/pts_coaching/perf/benchmark.py --site SITE [--runs 5]
+	cd ~/frappe-bench/sites && ../env/bin/python /path/to/pts_coaching/perf/benchmark.py --site SITE \\
+		[--runs 3] [--skip-install] [--buffer-pool 4G] [--small-site SMALL_SITE]
 
-The site needs demo data (bench --site SITE pts-coaching-demo --people 50000). Times are medians over
---runs, measured in-process as the Administrator (reports) or as a coach (lists, forms, saves). The
-table is printed and written to perf/benchmark-latest.md.
+The site needs demo data (bench --site SITE pts-coaching-demo --people 50000 --seed 1).
+
+Floors. A report's floor is the fastest SQL anyone can write for the report's final table:
+perf/floors/<report_snake_name>.py, with floor(filters) -> list[dict] (one dict per report row, keyed by
+the report's own fieldnames), COMPARED (the columns that must be equal) and KEY (the column, or tuple of
+columns, that matches a floor row to a report row). Each report and its floor run for the whole site
+and for one team (the first by name), over the default period (the twelve months up to today); when
+their COMPARED values differ the benchmark says which report, key and values, and exits with 1. A
+report with no floor is timed alone, and said so loudly.
+
+--buffer-pool SIZE also runs everything on a copy of the site's database in a second MariaDB, started
+here with innodb_buffer_pool_size=SIZE (the shared server is only read, by mariadb-dump), and shows the
+two side by side. The second server and the copy are always taken away at the end.
+
+--small-site SITE (say 5,000 people, next to 50,000) also runs there, and shows for each report and
+list how much longer it takes on the large site next to how many more rows it reads: what takes
+longer than its rows grow is flagged.
+
+Times are medians over --runs after one warm run, in-process, as the Administrator (reports) or as a
+coach (lists, forms, saves, the coach app). The table is printed and written to perf/benchmark-latest.md.
 """
 
 import argparse
+import contextlib
+import importlib.util
+import json
+import math
 import os
 import platform
+import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
-import frappe
-from frappe.utils import getdate, today
-
 HERE = Path(__file__).resolve().parent
+FLOORS = HERE / "floors"
 FRAPPE_CLI = [sys.executable, "-m", "frappe.utils.bench_helper", "frappe"]
 
-# The same aggregation as each report, as one hand-made query over the same rows (as the Administrator,
-# who sees everyone): the yardstick for the report's time. Each is a template: {team} is where the
-# one-team filter goes, as TEAM_FILTER says for that report; pivots are spelled out per status, phase,
-# channel or theme as the report's columns are.
-TEAM_PEOPLE = "and {person} in (select tr.person from `tabCoaching Relationship` tr where tr.team = %(team)s)"
-TEAM_FILTER = {
-	"Aspirations": TEAM_PEOPLE.format(person="a.person"),
-	"Coaching Relationships by Phase": "and r.team = %(team)s",
-	"Connections Over Time": TEAM_PEOPLE.format(person="s.person"),
-	"Contact Rhythm": "and r.team = %(team)s",
-	"Endings and Moving On": "and r.team = %(team)s",
-	"Outcomes for Commissioners": TEAM_PEOPLE.format(person="a.person"),
-	"Reliance on Services": "and r.team = %(team)s",
-	"Wellbeing Journey": TEAM_PEOPLE.format(person="c.person"),
-	"What Gets in the Way": "and r.coach in (select m.user from `tabCoaching Team Member` m "
-	"where m.parent = %(team)s and m.parenttype = 'Coaching Team' "
-	"union select t.lead from `tabCoaching Team` t where t.name = %(team)s)",
+# Report and floor agree when their numbers are this close: each may round a figure to one place on
+# its own (Python rounds half to even, MariaDB half away from zero).
+ROUNDING = 0.1 + 1e-9
+# Time that grows this much more than the rows read is flagged (less is the machine's noise).
+FASTER_THAN_ROWS = 1.25
+EVERYONE, ONE_TEAM = "everyone", "one team"
+
+# The rows each report reads, to set its growth against: (doctype, which rows, parent doctype of a
+# child table). The conditions take %(from_date)s and %(to_date)s, the report's period.
+IN_PERIOD = "{date} between %(from_date)s and %(to_date)s"
+UP_TO = "{date} <= %(to_date)s"
+READS = {
+	"Aspirations": [("Aspiration", IN_PERIOD.format(date="ifnull(set_on, date(creation))"), None)],
+	"Coaching Relationships by Phase": [
+		("Coaching Phase History", UP_TO.format(date="from_date"), "Coaching Relationship")
+	],
+	"Connections Over Time": [
+		("Connection Snapshot", IN_PERIOD.format(date="date"), None),
+		(
+			"Person Connection",
+			"parent in (select name from `tabConnection Snapshot` where "
+			+ IN_PERIOD.format(date="date")
+			+ ")",
+			"Connection Snapshot",
+		),
+	],
+	"Contact Rhythm": [("Coaching Conversation", IN_PERIOD.format(date="date"), None)],
+	"Endings and Moving On": [
+		("Coaching Phase History", UP_TO.format(date="from_date"), "Coaching Relationship")
+	],
+	"Outcomes for Commissioners": [("Achievement", UP_TO.format(date="achieved_on"), None)],
+	"Reliance on Services": [
+		(
+			"Coaching Relationship",
+			"started_on <= %(to_date)s and (ended_on is null or ended_on >= %(from_date)s)",
+			None,
+		),
+		("Service Involvement", UP_TO.format(date="from_date"), None),
+	],
+	"Wellbeing Journey": [
+		("Wellbeing Check-in", IN_PERIOD.format(date="date"), None),
+		(
+			"Wellbeing Answer",
+			"parent in (select name from `tabWellbeing Check-in` where "
+			+ IN_PERIOD.format(date="date")
+			+ ")",
+			"Wellbeing Check-in",
+		),
+	],
+	"What Gets in the Way": [
+		("Coach Reflection", IN_PERIOD.format(date="date"), None),
+		(
+			"Coach Reflection Theme",
+			"parent in (select name from `tabCoach Reflection` where " + IN_PERIOD.format(date="date") + ")",
+			"Coach Reflection",
+		),
+	],
 }
-
-
-def report_sql() -> dict[str, str]:
-	from pts_coaching import scoring
-	from pts_coaching.aspirations import ACHIEVED, STATUSES
-	from pts_coaching.lifecycle import ENDED, ENDING_TOGETHER, PHASES, WORKING_TOGETHER
-	from pts_coaching.pts_coaching.report.reporting import options
-	from pts_coaching.report_arithmetic.contact_rhythm import TEXT_MESSAGE
-
-	def pivot(template: str, values) -> str:
-		return ",\n\t".join(template.format(value=frappe.db.escape(v), name=v) for v in values)
-
-	measure = frappe.get_cached_doc(
-		"Wellbeing Measure", frappe.db.get_single_value("PTS Coaching Settings", "default_measure")
-	)
-	if measure.scoring == scoring.EACH_ON_ITS_OWN:
-		wellbeing_values = """a.item_code as question, a.answer + 0 as value
-		from `tabWellbeing Check-in` c
-		join `tabWellbeing Answer` a on a.parent = c.name and a.parenttype = 'Wellbeing Check-in'
-			and a.parentfield = 'answers' and a.answer <> ''"""
-		wellbeing_where = "where"
-	else:
-		wellbeing_values = (
-			"'' as question, c.score as value from `tabWellbeing Check-in` c where c.scored = 1"
-		)
-		wellbeing_where = "and"
-	return {
-		"Aspirations": f"""
-select theme,
-	{pivot("sum(status = {value}) as `{name}`", STATUSES)},
-	count(*) as aspirations,
-	round(100 * sum(status = '{ACHIEVED}') / count(*), 1) as share_achieved,
-	max(median_days) as median_days_to_achieve
-from (
-	select ifnull(a.theme, '') as theme, a.status,
-		median(if(a.status = '{ACHIEVED}', datediff(a.achieved_on, a.set_on), null))
-			over (partition by ifnull(a.theme, '')) as median_days
-	from `tabAspiration` a
-	where (a.set_on between %(from_date)s and %(to_date)s
-		or (a.set_on is null and a.creation >= %(from_date)s and a.creation < %(to_date)s + interval 1 day))
-		{{team}}
-) aspirations
-group by theme
-order by theme""",
-		"Coaching Relationships by Phase": f"""
-select ifnull(team, '') as team, coach,
-	{pivot("sum(phase = {value}) as `{name}`", PHASES)},
-	count(*) as relationships
-from (
-	select r.team, r.coach, h.phase, h.from_date,
-		row_number() over (partition by r.name order by h.idx desc) as latest
-	from `tabCoaching Relationship` r
-	join `tabCoaching Phase History` h on h.parent = r.name and h.parenttype = 'Coaching Relationship'
-		and h.parentfield = 'phase_history'
-	where h.from_date <= %(to_date)s {{team}}
-) phases
-where latest = 1 and not (phase = '{ENDED}' and from_date < %(from_date)s)
-group by team, coach
-order by team, coach""",
-		"Connections Over Time": """
-select person, person_name, snapshots, first_date, first_size, first_closeness,
-	if(snapshots > 1, latest_date, null) as latest_date,
-	if(snapshots > 1, latest_size, null) as latest_size,
-	if(snapshots > 1, latest_closeness, null) as latest_closeness,
-	if(snapshots > 1, latest_size - first_size, null) as size_change,
-	if(snapshots > 1, latest_closeness - first_closeness, null) as closeness_change
-from (
-	select person, person_name,
-		row_number() over first as nth,
-		count(*) over (partition by person) as snapshots,
-		first_value(date) over first as first_date,
-		first_value(size) over first as first_size,
-		first_value(closeness) over first as first_closeness,
-		first_value(date) over latest as latest_date,
-		first_value(size) over latest as latest_size,
-		first_value(closeness) over latest as latest_closeness
-	from (
-		select s.name, s.person, s.person_name, s.date, s.creation, count(c.kind) as size,
-			avg(c.closeness) as closeness
-		from `tabConnection Snapshot` s
-		left join `tabPerson Connection` c on c.parent = s.name and c.parenttype = 'Connection Snapshot'
-			and c.parentfield = 'connections'
-		where s.date between %(from_date)s and %(to_date)s {team}
-		group by s.name
-	) snapshot
-	window first as (partition by person order by date, creation),
-		latest as (partition by person order by date desc, creation desc)
-) people
-where nth = 1
-order by person_name, person""",
-		"Contact Rhythm": f"""
-select month,
-	{pivot("sum(`{name}`) as `{name}`", options("Coaching Conversation", "channel"))},
-	sum(contacts) as contacts,
-	count(*) as relationships,
-	sum(texts = contacts) as by_text_alone
-from (
-	select date_format(c.date, '%%Y-%%m') as month, c.relationship, count(*) as contacts,
-		{pivot("sum(c.channel = {value}) as `{name}`", options("Coaching Conversation", "channel"))},
-		sum(c.channel = '{TEXT_MESSAGE}') as texts
-	from `tabCoaching Conversation` c
-	join `tabCoaching Relationship` r on r.name = c.relationship
-	where c.date between %(from_date)s and %(to_date)s {{team}}
-	group by month, c.relationship
-) relationship_months
-group by month
-order by month""",
-		"Endings and Moving On": f"""
-select ending_kind, count(*) as endings,
-	max(lower_quartile) as lower_quartile, max(median) as median, max(upper_quartile) as upper_quartile,
-	sum(ended_together) as ended_together, sum(came_back) as came_back
-from (
-	select ending_kind, ended_together, came_back,
-		percentile_cont(0.25) within group (order by days) over (partition by ending_kind) as lower_quartile,
-		percentile_cont(0.5) within group (order by days) over (partition by ending_kind) as median,
-		percentile_cont(0.75) within group (order by days) over (partition by ending_kind) as upper_quartile
-	from (
-		select ifnull(h.ending_kind, '') as ending_kind, h.phase, h.from_date,
-			datediff(h.from_date, first_value(h.from_date) over moves) as days,
-			lag(h.phase) over moves = '{ENDING_TOGETHER}' as ended_together,
-			ifnull(lead(h.phase) over moves = '{WORKING_TOGETHER}', 0) as came_back
-		from `tabCoaching Relationship` r
-		join `tabCoaching Phase History` h on h.parent = r.name and h.parenttype = 'Coaching Relationship'
-			and h.parentfield = 'phase_history'
-		where 1 {{team}}
-		window moves as (partition by h.parent order by h.idx)
-	) moves
-	where phase = '{ENDED}' and from_date between %(from_date)s and %(to_date)s
-) endings
-group by ending_kind""",
-		"Outcomes for Commissioners": """
-select contract, concat(year(achieved_on), ' Q', quarter(achieved_on)) as period, outcome_type,
-	count(*) as achievements, sum(paid) as paid_for, max(if(paid, tariff, null)) as tariff,
-	sum(if(paid, tariff, 0)) as total
-from (
-	select achievement.*,
-		payable and (not cap_per_person or row_number() over (
-			partition by contract, person, outcome_type, payable order by achieved_on, name
-		) <= cap_per_person) as paid
-	from (
-		select a.name, a.person, a.outcome_type, a.achieved_on, ifnull(a.contract, '') as contract,
-			t.tariff, t.cap_per_person,
-			ifnull(t.name is not null and a.achieved_on between k.from_date and ifnull(k.to_date, a.achieved_on), 0)
-				as payable
-		from `tabAchievement` a
-		join `tabPerson` p on p.name = a.person
-		left join `tabOutcomes Contract` k on k.name = a.contract
-		left join `tabOutcomes Contract Outcome` t on t.parent = k.name
-			and t.parenttype = 'Outcomes Contract' and t.outcome_type = a.outcome_type
-		where p.agrees_to_outcome_reporting = 1 and a.achieved_on <= %(to_date)s
-			and (a.achieved_on >= %(from_date)s or a.contract is not null) {team}
-	) achievement
-) counted
-where achieved_on >= %(from_date)s
-group by contract, period, outcome_type
-order by contract, period, outcome_type""",
-		"Reliance on Services": """
-select p.person, p.person_name, p.started_on,
-	count(if(s.from_date <= p.started_on and (s.to_date is null or p.started_on <= s.to_date), 1, null))
-		as at_start,
-	count(if(s.to_date is null or %(on)s <= s.to_date, 1, null)) as on_the_day
-from (
-	select r.person, min(r.person_name) as person_name, min(r.started_on) as started_on
-	from `tabCoaching Relationship` r
-	where r.started_on <= %(to_date)s and (r.ended_on is null or r.ended_on >= %(from_date)s) {team}
-	group by r.person
-) p
-left join `tabService Involvement` s on s.person = p.person and s.from_date <= %(on)s
-group by p.person
-order by p.person_name, p.person""",
-		"Wellbeing Journey": f"""
-select person, person_name, question, check_ins, first_date, `first`,
-	if(check_ins > 1, latest_date, null) as latest_date,
-	if(check_ins > 1, latest, null) as latest,
-	if(check_ins > 1, round(latest - `first`, 9), null) as `change`
-from (
-	select c.person, c.person_name,
-		row_number() over first as nth,
-		count(*) over (partition by c.person, question) as check_ins,
-		first_value(c.date) over first as first_date,
-		first_value(value) over first as `first`,
-		first_value(c.date) over latest as latest_date,
-		first_value(value) over latest as latest,
-		question
-	from (select c.person, c.person_name, c.date, c.creation, {wellbeing_values}
-		{wellbeing_where} c.measure = {frappe.db.escape(measure.name)}
-			and c.date between %(from_date)s and %(to_date)s {{team}}
-	) c
-	window first as (partition by c.person, question order by c.date, c.creation),
-		latest as (partition by c.person, question order by c.date desc, c.creation desc)
-) people
-where nth = 1
-order by person_name, person, question""",
-		"What Gets in the Way": f"""
-select date_format(r.date, '%%Y-%%m') as period,
-	{pivot("count(distinct if(t.theme = {value}, r.name, null)) as `{name}`", frappe.get_all("Reflection Theme", pluck="name"))},
-	count(distinct r.name) as reflections,
-	count(distinct if(t.theme is not null, r.name, null)) as naming_something
-from `tabCoach Reflection` r
-left join `tabCoach Reflection Theme` t on t.parent = r.name and t.parenttype = 'Coach Reflection'
-	and t.parentfield = 'what_got_in_the_way'
-where r.date between %(from_date)s and %(to_date)s {{team}}
-group by period
-order by period""",
-	}
 
 
 def main():
 	args = parse_args()
-	frappe.init(site=args.site, sites_path=".")
-	frappe.connect()
-	from pts_coaching.pts_coaching.report.reporting import period
-
-	from_date, to_date = period({})
-	queries = report_sql()
-	rows = []
-	team = frappe.db.get_value("Coaching Team", {}, "name", order_by="name")
-	for report in sorted(
-		frappe.get_all("Report", {"module": "PTS Coaching", "report_type": "Script Report"}, pluck="name")
-	):
-		for label, filters in (("default filters", {}), (f"team {team}", {"team": team})):
-			report_time = timed(lambda: run_report(report, filters), args.runs)
-			sql = queries.get(report)
-			if sql:
-				sql = sql.format(team=TEAM_FILTER[report] if filters else "")
-				values = {
-					"team": team,
-					"from_date": from_date,
-					"to_date": to_date,
-					"on": min(to_date, getdate(today())),
-				}
-				sql_time = timed(lambda: frappe.db.sql(sql, values), args.runs)
-			rows.append((f"{report} ({label})", report_time, sql_time if sql else None))
-			print(progress(rows[-1]), file=sys.stderr, flush=True)
-	rows += desk_timings(args.runs)
-	rows += coach_app_timings(args.runs)
-	if not args.skip_install:
-		rows += install_timings(args.site)
-	for row in rows[-6:]:
-		print(progress(row), file=sys.stderr, flush=True)
-	report = render(rows, args)
+	if args.measure_into:
+		measure(args)
+		return
+	for stop in (signal.SIGTERM, signal.SIGHUP):
+		# So that the second server and the site's copy are taken away however the run ends.
+		signal.signal(stop, lambda number, frame: sys.exit(128 + number))
+	results = {"default pool": measured(args.site, args.runs, args.skip_install)}
+	if args.small_site:
+		results["small site"] = measured(args.small_site, args.runs, skip_install=True)
+	if args.buffer_pool:
+		with site_on_a_second_server(args.site, args.buffer_pool, args.pool_dir, args.pool_port) as copy:
+			results["sized pool"] = measured(copy, args.runs, skip_install=True)
+	report = render(results, args)
 	print(report)
 	(HERE / "benchmark-latest.md").write_text(report)
+	differences = [line for result in results.values() for line in result["differences"]]
+	for report_name in sorted({name for result in results.values() for name in result["without_floor"]}):
+		loudly(f"NO FLOOR: {report_name} was timed without one")
+	if differences:
+		loudly(f"REPORTS DIFFER FROM THEIR FLOORS ({len(differences)}):")
+		for line in differences:
+			loudly(f"  {line}")
+		sys.exit(1)
 
 
 def parse_args():
@@ -294,30 +143,228 @@ def parse_args():
 	parser.add_argument("--site", required=True)
 	parser.add_argument("--runs", type=int, default=5)
 	parser.add_argument("--skip-install", action="store_true", help="leave out install-app and migrate")
+	parser.add_argument(
+		"--buffer-pool", metavar="SIZE", help="also run on a copy in a MariaDB with this buffer pool (4G)"
+	)
+	parser.add_argument(
+		"--pool-dir", default=tempfile.gettempdir(), help="where the second server keeps its data"
+	)
+	parser.add_argument("--pool-port", type=int, default=3307, help="the second server's port")
+	parser.add_argument("--small-site", help="a smaller site, to see how times grow with the rows")
+	# How the benchmark runs itself for each site: the results, as JSON, into this file.
+	parser.add_argument("--measure-into", help=argparse.SUPPRESS)
 	return parser.parse_args()
 
 
-def run_report(report: str, filters: dict):
+def measured(site: str, runs: int, skip_install: bool) -> dict:
+	"""The benchmark's figures for `site`, measured in a process of its own."""
+	with tempfile.NamedTemporaryFile(suffix=".json") as into:
+		command = [sys.executable, __file__, "--site", site, "--runs", str(runs), "--measure-into", into.name]
+		subprocess.run(command + (["--skip-install"] if skip_install else []), check=True)
+		return json.loads(Path(into.name).read_text())
+
+
+def loudly(line: str):
+	print(f"!!! {line}", file=sys.stderr, flush=True)
+
+
+# Measuring one site, in its own process
+
+
+def measure(args):
+	import frappe
+
+	frappe.init(site=args.site, sites_path=".")
+	frappe.connect()
+	from pts_coaching.pts_coaching.report.reporting import period
+
+	from_date, to_date = (day.isoformat() for day in period({}))
+	team = frappe.db.get_value("Coaching Team", {}, "name", order_by="name")
+	timings, differences, without_floor = [], [], []
+	for report in sorted(
+		frappe.get_all("Report", {"module": "PTS Coaching", "report_type": "Script Report"}, pluck="name")
+	):
+		floor = floor_of(report)
+		if floor is None:
+			without_floor.append(report)
+			loudly(f"NO FLOOR for {report}: {FLOORS / (frappe.scrub(report) + '.py')} does not exist")
+		for scope, filters in (
+			(EVERYONE, {"from_date": from_date, "to_date": to_date}),
+			(ONE_TEAM, {"from_date": from_date, "to_date": to_date, "team": team}),
+		):
+			report_seconds, result = timed(lambda: run_report(report, filters), args.runs)
+			timing = {
+				"what": f"{report} ({scope})",
+				"seconds": report_seconds,
+				"rows": rows_read(report, filters),
+			}
+			if floor:
+				timing["floor"], floor_rows = timed(lambda: floor.floor(dict(filters)), args.runs)
+				differences += [
+					f"{report} ({scope}) on {args.site}: {line}"
+					for line in compare(result, floor_rows, floor.COMPARED, floor.KEY)
+				]
+			timings.append(timing)
+			print(progress(timing), file=sys.stderr, flush=True)
+	timings += desk_timings(args.runs)
+	timings += coach_app_timings(args.runs)
+	if not args.skip_install:
+		timings += install_timings(args.site)
+	for timing in timings[-8:]:
+		print(progress(timing), file=sys.stderr, flush=True)
+	Path(args.measure_into).write_text(
+		json.dumps(
+			{
+				"site": args.site,
+				"team": team,
+				"about": about_the_site(),
+				"timings": timings,
+				"differences": differences,
+				"without_floor": without_floor,
+			}
+		)
+	)
+
+
+def floor_of(report: str):
+	"""The report's floor module, perf/floors/<report_snake_name>.py, or None when there is none."""
+	import frappe
+
+	path = FLOORS / f"{frappe.scrub(report)}.py"
+	if not path.exists():
+		return None
+	spec = importlib.util.spec_from_file_location(f"pts_coaching_floors.{path.stem}", path)
+	module = importlib.util.module_from_spec(spec)
+	spec.loader.exec_module(module)
+	return module
+
+
+def run_report(report: str, filters: dict) -> dict:
 	from frappe.desk.query_report import run
 
-	return run(report, filters=filters, ignore_prepared_report=True)
+	return run(report, filters=dict(filters), ignore_prepared_report=True)
 
 
-def timed(work, runs: int) -> list[float]:
-	"""Seconds for each run, after one run to warm caches."""
-	work()
+def compare(result: dict, floor_rows: list[dict], compared: list[str], key) -> list[str]:
+	"""Where a report's result (as frappe.desk.query_report.run gives it) and its floor's rows differ
+	on the `compared` columns, rows matched on `key` (a fieldname, or a tuple of them): one line each,
+	naming the key and both values. Numbers agree within ROUNDING."""
+	keys = (key,) if isinstance(key, str) else tuple(key)
+	lines = []
+
+	def keyed(rows, whose) -> dict:
+		by_key = {}
+		for row in rows:
+			row_key = tuple(plain(row.get(field)) for field in keys)
+			if row_key in by_key:
+				lines.append(f"{whose} has two rows for {describe(keys, row_key)}")
+			by_key[row_key] = row
+		return by_key
+
+	report = keyed(report_rows(result), "the report")
+	floor = keyed(floor_rows, "the floor")
+	for row_key in sorted(report.keys() | floor.keys(), key=repr):
+		if row_key not in floor:
+			lines.append(f"{describe(keys, row_key)}: a row in the report only")
+		elif row_key not in report:
+			lines.append(f"{describe(keys, row_key)}: a row in the floor only")
+		else:
+			for column in compared:
+				ours, theirs = plain(report[row_key].get(column)), plain(floor[row_key].get(column))
+				if not agree(ours, theirs):
+					lines.append(f"{describe(keys, row_key)}: {column}: report {ours!r}, floor {theirs!r}")
+	return lines
+
+
+def report_rows(result: dict) -> list[dict]:
+	"""The report's rows as dicts by fieldname, however the report gave them."""
+	fieldnames = [
+		column.get("fieldname") if isinstance(column, dict) else column.split(":")[0]
+		for column in result.get("columns") or []
+	]
+	return [
+		row if isinstance(row, dict) else dict(zip(fieldnames, row, strict=False))
+		for row in result.get("result") or []
+	]
+
+
+def plain(value):
+	"""A value as both sides can be compared, and read: whole numbers as ints, dates as text."""
+	if isinstance(value, Decimal | float) and math.isfinite(value) and value == int(value):
+		return int(value)
+	if isinstance(value, Decimal):
+		return float(value)
+	if isinstance(value, bool):
+		return int(value)
+	if isinstance(value, datetime | date):
+		return value.isoformat()
+	return value
+
+
+def agree(ours, theirs) -> bool:
+	numbers = (int, float)
+	if isinstance(ours, numbers) and isinstance(theirs, numbers):
+		return math.isclose(ours, theirs, rel_tol=1e-9, abs_tol=ROUNDING)
+	return ours == theirs
+
+
+def describe(keys: tuple, values: tuple) -> str:
+	return ", ".join(f"{field}={value!r}" for field, value in zip(keys, values, strict=True))
+
+
+def rows_read(report: str, filters: dict) -> int | None:
+	"""How many rows of the doctypes the report reads are in its period (and its team)."""
+	import frappe
+
+	if report not in READS:
+		return None
+	total = 0
+	for doctype, which, parent in READS[report]:
+		where = which
+		if filters.get("team"):
+			where += f" and {in_team(doctype, parent)}"
+		total += frappe.db.sql(f"select count(*) from `tab{doctype}` where {where}", filters)[0][0]
+	return total
+
+
+def in_team(doctype: str, parent: str | None) -> str:
+	"""A condition on `doctype`'s rows: of people, relationships or coaches in %(team)s."""
+	import frappe
+
+	relationships = "select name from `tabCoaching Relationship` where team = %(team)s"
+	if parent:
+		return f"parent in (select name from `tab{parent}` where {in_team(parent, None)})"
+	if doctype == "Coaching Relationship":
+		return "team = %(team)s"
+	meta = frappe.get_meta(doctype)
+	if meta.has_field("relationship"):
+		return f"relationship in ({relationships})"
+	if meta.has_field("person"):
+		return "person in (select person from `tabCoaching Relationship` where team = %(team)s)"
+	return (
+		"coach in (select user from `tabCoaching Team Member` where parent = %(team)s "
+		"and parenttype = 'Coaching Team' union select lead from `tabCoaching Team` where name = %(team)s)"
+	)
+
+
+def timed(work, runs: int) -> tuple[list[float], object]:
+	"""Seconds for each run, after one run to warm caches; and what the last run gave."""
+	import frappe
+
+	answer = work()
 	seconds = []
 	for _ in range(runs):
 		started = time.perf_counter()
-		work()
+		answer = work()
 		seconds.append(time.perf_counter() - started)
 		frappe.db.rollback()
-	return seconds
+	return seconds, answer
 
 
-def desk_timings(runs: int) -> list[tuple]:
+def desk_timings(runs: int) -> list[dict]:
 	"""Lists, a form and a save as a coach would do them. The demo has about 20 conversations a person,
 	so a person with 200 is made for the form, and taken away again afterwards."""
+	import frappe
 	from frappe.desk.reportview import get as reportview_get
 	from frappe.handler import get_attr
 
@@ -326,6 +373,8 @@ def desk_timings(runs: int) -> list[tuple]:
 
 	coach = frappe.db.get_value("Coaching Relationship", {"phase": ("!=", "Ended")}, "coach", order_by="name")
 	busiest = person_with_conversations(coach, 200)
+	not_anonymised = [["Person", "anonymised_on", "is", "not set"]]
+	by_channel = [["Coaching Conversation", "channel", "=", "Walk"]]
 	try:
 		frappe.set_user(coach)
 
@@ -345,39 +394,38 @@ def desk_timings(runs: int) -> list[tuple]:
 				{"doctype": "Coaching Conversation", "relationship": busiest.name, "channel": "Text message"}
 			).insert()
 
-		rows = [
-			(
-				"Person list, first page, a coach's, not anonymised",
-				timed(lambda: list_view("Person", [["Person", "anonymised_on", "is", "not set"]]), runs * 4),
-				None,
-			),
-			(
-				"Coaching Conversation list, a coach's, by channel",
-				timed(
-					lambda: list_view(
-						"Coaching Conversation", [["Coaching Conversation", "channel", "=", "Walk"]]
-					),
-					runs * 4,
-				),
-				None,
-			),
-			(
-				"Person form with 200 conversations (getdoc)",
-				timed(lambda: getdoc("Person", busiest.person), runs * 4),
-				None,
-			),
-			("Save a conversation", timed(save_a_conversation, runs * 4), None),
+		def the_coachs(doctype, filters) -> int:
+			return len(frappe.get_list(doctype, filters=filters, pluck="name", limit_page_length=0))
+
+		timings = [
+			{
+				"what": "Person list, first page, a coach's, not anonymised",
+				"seconds": timed(lambda: list_view("Person", not_anonymised), runs * 4)[0],
+				"rows": the_coachs("Person", not_anonymised),
+			},
+			{
+				"what": "Coaching Conversation list, a coach's, by channel",
+				"seconds": timed(lambda: list_view("Coaching Conversation", by_channel), runs * 4)[0],
+				"rows": the_coachs("Coaching Conversation", by_channel),
+			},
+			{
+				"what": "Person form with 200 conversations (getdoc)",
+				"seconds": timed(lambda: getdoc("Person", busiest.person), runs * 4)[0],
+				"rows": 200,
+			},
+			{"what": "Save a conversation", "seconds": timed(save_a_conversation, runs * 4)[0], "rows": 1},
 		]
 	finally:
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 		take_away(busiest)
-	return rows
+	return timings
 
 
-def coach_app_timings(runs: int) -> list[tuple]:
+def coach_app_timings(runs: int) -> list[dict]:
 	"""The coach app's first loads (/coach): My people and a story, for the coach whose open
 	relationships number nearest 60 and the lead whose teams' number nearest 600."""
+	import frappe
 	from frappe.query_builder.functions import Count
 
 	from pts_coaching import coach_app
@@ -401,28 +449,35 @@ def coach_app_timings(runs: int) -> list[tuple]:
 		.where(is_open & team.lead.isnotnull())
 		.groupby(team.lead)
 	).run()
-	rows = []
+	timings = []
 	for who, users, near in (("a coach", coaches, 60), ("a lead", leads, 600)):
 		user, how_many = min(users, key=lambda row: abs(row[1] - near))
 		frappe.set_user(user)
 		try:
 			people = coach_app.my_people()
 			person = people[0]["person"]
-			rows += [
-				(
-					f"Coach app: My people, {who} with {how_many} people",
-					timed(coach_app.my_people, runs),
-					None,
-				),
-				(f"Coach app: a story, {who}'s", timed(lambda: coach_app.story(person), runs * 4), None),
+			timings += [
+				{
+					"what": f"Coach app: My people, {who}'s",
+					"seconds": timed(coach_app.my_people, runs)[0],
+					"rows": how_many,
+				},
+				{
+					"what": f"Coach app: a story, {who}'s",
+					"seconds": timed(lambda: coach_app.story(person), runs * 4)[0],
+					"rows": frappe.db.count("Coaching Conversation", {"person": person}),
+				},
 			]
 		finally:
 			frappe.set_user("Administrator")
-	return rows
+	return timings
 
 
 def person_with_conversations(coach: str, how_many: int):
 	"""A relationship of `coach` with `how_many` conversations, saved as a coach saves them."""
+	import frappe
+	from frappe.utils import add_days, today
+
 	frappe.set_user(coach)
 	person = frappe.get_doc({"doctype": "Person", "preferred_name": "Benchmark"}).insert()
 	relationship = frappe.get_doc(
@@ -434,7 +489,7 @@ def person_with_conversations(coach: str, how_many: int):
 				"doctype": "Coaching Conversation",
 				"relationship": relationship.name,
 				"channel": "Walk",
-				"date": frappe.utils.add_days(today(), -day),
+				"date": add_days(today(), -day),
 			}
 		).insert()
 	frappe.set_user("Administrator")
@@ -443,6 +498,8 @@ def person_with_conversations(coach: str, how_many: int):
 
 
 def take_away(relationship):
+	import frappe
+
 	for conversation in frappe.get_all(
 		"Coaching Conversation", {"relationship": relationship.name}, pluck="name"
 	):
@@ -452,7 +509,7 @@ def take_away(relationship):
 	frappe.db.commit()
 
 
-def install_timings(site: str) -> list[tuple]:
+def install_timings(site: str) -> list[dict]:
 	scratch = f"pts-bench-install.{site}"
 	root = ["--db-root-username", os.environ.get("PTS_DB_ROOT_USER", "root")]
 	if os.environ.get("PTS_DB_ROOT_PASSWORD"):
@@ -467,14 +524,10 @@ def install_timings(site: str) -> list[tuple]:
 		migrate = timed_once(lambda: bench("--site", scratch, "migrate"))
 	finally:
 		bench("drop-site", scratch, "--force", "--no-backup", *root)
-	return [("install-app on a fresh site", [install], None), ("migrate with no changes", [migrate], None)]
-
-
-def progress(row) -> str:
-	what, seconds, sql = row
-	return f"{what}: {ms(statistics.median(seconds))}" + (
-		f" (SQL {ms(statistics.median(sql))})" if sql else ""
-	)
+	return [
+		{"what": "install-app on a fresh site", "seconds": [install]},
+		{"what": "migrate with no changes", "seconds": [migrate]},
+	]
 
 
 def timed_once(work) -> float:
@@ -483,27 +536,285 @@ def timed_once(work) -> float:
 	return time.perf_counter() - started
 
 
-def render(rows, args) -> str:
+def about_the_site() -> dict:
+	import frappe
+
+	return {
+		"people": frappe.db.count("Person"),
+		"conversations": frappe.db.count("Coaching Conversation"),
+		"check_ins": frappe.db.count("Wellbeing Check-in"),
+		"mariadb": frappe.db.sql("select version()")[0][0],
+		"buffer_pool_mb": int(frappe.db.sql("select @@innodb_buffer_pool_size")[0][0]) // 2**20,
+	}
+
+
+def progress(timing: dict) -> str:
+	floor = timing.get("floor")
+	return f"{timing['what']}: {ms(statistics.median(timing['seconds']))}" + (
+		f" (floor {ms(statistics.median(floor))})" if floor else ""
+	)
+
+
+# The second MariaDB, with a buffer pool of its own size
+
+
+@contextlib.contextmanager
+def site_on_a_second_server(site: str, buffer_pool: str, under: str, port: int):
+	"""A copy of `site` (a site folder of its own) whose database is a copy in a second MariaDB with
+	this buffer pool, otherwise set as the shared server is; both taken away afterwards."""
+	with socket.socket() as probe:
+		if probe.connect_ex(("127.0.0.1", port)) == 0:
+			raise SystemExit(f"Port {port} is taken: choose another with --pool-port")
+	config = site_config(site)
+	workdir = Path(tempfile.mkdtemp(prefix="pts-bench-pool-", dir=under))
+	copy = Path(f"pts-bench-pool.{site}")
+	server = None
+	try:
+		print(f"A second MariaDB in {workdir}, port {port}, buffer pool {buffer_pool}", file=sys.stderr)
+		server = start_second_server(workdir, port, buffer_pool)
+		sock = str(workdir / "mysqld.sock")
+		copy_database(config, sock)
+		(copy / "logs").mkdir(parents=True)  # where Frappe writes the site's logs
+		(copy / "site_config.json").write_text(
+			json.dumps({**config_of_site(site), "db_host": "127.0.0.1", "db_port": port}, indent=1)
+		)
+		yield copy.name
+	finally:
+		shutil.rmtree(copy, ignore_errors=True)
+		if server:
+			stop_second_server(server, workdir)
+		shutil.rmtree(workdir, ignore_errors=True)
+		print("The second MariaDB is stopped and the copy taken away", file=sys.stderr)
+
+
+def config_of_site(site: str) -> dict:
+	return json.loads(Path(site, "site_config.json").read_text())
+
+
+def site_config(site: str) -> dict:
+	"""The site's database settings, as Frappe reads them (the site's over the bench's)."""
+	common = Path("common_site_config.json")
+	return {**(json.loads(common.read_text()) if common.exists() else {}), **config_of_site(site)}
+
+
+def start_second_server(workdir: Path, port: int, buffer_pool: str) -> subprocess.Popen:
+	data = workdir / "data"
+	subprocess.run(
+		[
+			"mariadb-install-db",
+			"--no-defaults",
+			f"--datadir={data}",
+			"--user=root",
+			"--skip-test-db",
+			"--auth-root-authentication-method=socket",
+		],
+		check=True,
+		capture_output=True,
+	)
+	# The shared server's own settings, but for where it keeps its files and what it answers on.
+	own = ("--user=", "--pid-file=", "--datadir=", "--port=", "--socket=", "--log-error=")
+	settings = [
+		setting
+		for setting in subprocess.run(
+			["my_print_defaults", "mysqld"], capture_output=True, text=True, check=True
+		).stdout.split()
+		if not setting.startswith(own)
+	]
+	server = subprocess.Popen(
+		[
+			"mariadbd",
+			"--no-defaults",
+			*settings,
+			"--user=root",
+			f"--datadir={data}",
+			f"--port={port}",
+			f"--socket={workdir / 'mysqld.sock'}",
+			f"--pid-file={workdir / 'mysqld.pid'}",
+			f"--log-error={workdir / 'error.log'}",
+			f"--innodb-buffer-pool-size={buffer_pool}",
+		],
+		stdout=subprocess.DEVNULL,
+		stderr=subprocess.DEVNULL,
+	)
+	deadline = time.monotonic() + 120
+	while subprocess.run(
+		["mariadb-admin", f"--socket={workdir / 'mysqld.sock'}", "-uroot", "ping"], capture_output=True
+	).returncode:
+		if server.poll() is not None or time.monotonic() > deadline:
+			raise SystemExit(f"The second MariaDB did not start: see {workdir / 'error.log'}")
+		time.sleep(0.5)
+	return server
+
+
+WRITES = "select @@innodb_flush_log_at_trx_commit, @@innodb_log_file_size"
+
+
+def copy_database(config: dict, sock: str):
+	"""The site's database, dumped from the shared server into the second one, with the site's user."""
+	name, password = config["db_name"], config["db_password"]
+	started = time.monotonic()
+	second = ["mariadb", f"--socket={sock}", "-uroot"]
+	with tempfile.NamedTemporaryFile("w", suffix=".cnf") as credentials:
+		# The password in a file only we can read, not on a command line anyone can see.
+		credentials.write(f"[client]\npassword={password}\n")
+		credentials.flush()
+		shared = [
+			f"--defaults-extra-file={credentials.name}",
+			f"--host={config.get('db_host', '127.0.0.1')}",
+			f"--port={config.get('db_port', 3306)}",
+			f"--user={name}",
+		]
+		how_the_shared_server_writes = subprocess.run(
+			["mariadb", *shared, "-N", "-e", WRITES],
+			capture_output=True,
+			text=True,
+			check=True,
+		).stdout.split()
+		setup = (
+			# The copy is thrown away: while it loads, no need to make each write safe on disk, and a
+			# larger redo log saves checkpoints (both set back as the shared server has them, below).
+			"set global innodb_flush_log_at_trx_commit = 0;"
+			"set global innodb_log_file_size = 1024 * 1024 * 1024;"
+			f"create database `{name}` character set utf8mb4 collate utf8mb4_unicode_ci;"
+			f"create user '{name}'@'%' identified by '{password}';"
+			f"create user '{name}'@'localhost' identified by '{password}';"
+			f"grant all privileges on `{name}`.* to '{name}'@'%';"
+			f"grant all privileges on `{name}`.* to '{name}'@'localhost';"
+		)
+		subprocess.run(second, input=setup, text=True, check=True)
+		dump = subprocess.Popen(
+			[
+				"mariadb-dump",
+				*shared,
+				"--single-transaction",
+				"--quick",
+				"--skip-lock-tables",
+				"--default-character-set=utf8mb4",
+				name,
+			],
+			stdout=subprocess.PIPE,
+		)
+		load = subprocess.run([*second, "--default-character-set=utf8mb4", name], stdin=dump.stdout)
+		dump.stdout.close()
+		if dump.wait() or load.returncode:
+			raise SystemExit("Copying the database into the second MariaDB failed")
+	flush, log_size = how_the_shared_server_writes
+	subprocess.run(
+		[
+			*second,
+			"-e",
+			f"set global innodb_flush_log_at_trx_commit = {int(flush)};"
+			f"set global innodb_log_file_size = {int(log_size)};",
+		],
+		check=True,
+	)
+	print(f"Copied {name} in {time.monotonic() - started:.0f} s", file=sys.stderr)
+
+
+def stop_second_server(server: subprocess.Popen, workdir: Path):
+	subprocess.run(
+		["mariadb-admin", f"--socket={workdir / 'mysqld.sock'}", "-uroot", "shutdown"], capture_output=True
+	)
+	try:
+		server.wait(timeout=120)
+	except subprocess.TimeoutExpired:
+		server.kill()
+		server.wait()
+
+
+# The table
+
+
+def render(results: dict, args) -> str:
+	main = results["default pool"]
+	about = main["about"]
 	lines = [
 		"# Benchmark",
 		"",
-		f"Site {args.site}: {frappe.db.count('Person'):,} people, {frappe.db.count('Coaching Conversation'):,} "
-		f"conversations, {frappe.db.count('Wellbeing Check-in'):,} check-ins. Machine: {machine()}, "
-		f"Python {platform.python_version()}, MariaDB {frappe.db.sql('select version()')[0][0]} with a "
-		f"{frappe.db.sql('select @@innodb_buffer_pool_size')[0][0] / 2**20:,.0f} MB buffer pool.",
+		f"Site {main['site']}: {about['people']:,} people, {about['conversations']:,} conversations, "
+		f"{about['check_ins']:,} check-ins; one team is {main['team']}. Machine: {machine()}, Python "
+		f"{platform.python_version()}, MariaDB {about['mariadb']} with a {about['buffer_pool_mb']:,} MB "
+		"buffer pool.",
 		"",
-		"| what | median | p95 | hand-made SQL | ratio |",
-		"| --- | ---: | ---: | ---: | ---: |",
+		"Median and p95 over the runs; floor: the fastest SQL for the report's table (perf/floors/); "
+		"ratio: the report's median over its floor's; rows: the rows of the doctypes it reads, in the "
+		"period (for the lists, the coach's).",
+		"",
 	]
-	for what, seconds, sql in rows:
-		median = statistics.median(seconds)
-		p95 = sorted(seconds)[max(0, round(0.95 * len(seconds)) - 1)]
-		sql_median = statistics.median(sql) if sql else None
-		lines.append(
-			f"| {what} | {ms(median)} | {ms(p95)} | {ms(sql_median) if sql else ''} | "
-			f"{f'{median / sql_median:.1f}×' if sql else ''} |"
-		)
+	pooled = results.get("sized pool")
+	if pooled:
+		lines += [
+			f"Sized pool: the same, on a copy in a second MariaDB with a "
+			f"{pooled['about']['buffer_pool_mb']:,} MB buffer pool.",
+			"",
+			"| what | rows | median | p95 | floor | ratio | sized pool: median | floor | ratio |",
+			"| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+		]
+	else:
+		lines += [
+			"| what | rows | median | p95 | floor | ratio |",
+			"| --- | ---: | ---: | ---: | ---: | ---: |",
+		]
+	in_pool = {timing["what"]: timing for timing in pooled["timings"]} if pooled else {}
+	for timing in main["timings"]:
+		cells = [timing["what"], count(timing.get("rows")), *figures(timing, with_p95=True)]
+		if pooled:
+			cells += figures(in_pool[timing["what"]]) if timing["what"] in in_pool else ["", "", ""]
+		lines.append(f"| {' | '.join(cells)} |")
+	if results.get("small site"):
+		lines += ["", *growth(results["small site"], main)]
+	without = sorted({report for result in results.values() for report in result["without_floor"]})
+	differences = [line for result in results.values() for line in result["differences"]]
+	if without:
+		lines += ["", f"No floor yet (timed alone): {', '.join(without)}."]
+	if differences:
+		lines += [
+			"",
+			"**Reports that differ from their floors:**",
+			"",
+			*(f"- {line}" for line in differences),
+		]
 	return "\n".join(lines) + "\n"
+
+
+def figures(timing: dict, with_p95: bool = False) -> list[str]:
+	seconds = timing["seconds"]
+	median = statistics.median(seconds)
+	p95 = sorted(seconds)[max(0, round(0.95 * len(seconds)) - 1)]
+	floor = statistics.median(timing["floor"]) if timing.get("floor") else None
+	cells = [ms(median), *([ms(p95)] if with_p95 else [])]
+	return cells + ([ms(floor), f"{median / floor:.1f}×"] if floor else ["", ""])
+
+
+def growth(small: dict, large: dict) -> list[str]:
+	"""How much longer each report and list takes on the large site than on the small one, next to how
+	many more rows it reads there."""
+	before = {timing["what"]: timing for timing in small["timings"]}
+	lines = [
+		f"**Growth** from {small['site']} ({small['about']['people']:,} people) to {large['site']} "
+		f"({large['about']['people']:,}): the time on the large site over the time on the small one, "
+		"next to the same for the rows read; "
+		f"⚠ where time grows more than {FASTER_THAN_ROWS}× as much as the rows.",
+		"",
+		"| what | small | large | time grows | rows small | rows large | rows grow | |",
+		"| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+	]
+	for timing in large["timings"]:
+		was = before.get(timing["what"])
+		if not was or not timing.get("rows") or not was.get("rows"):
+			continue
+		then, now = statistics.median(was["seconds"]), statistics.median(timing["seconds"])
+		time_grows, rows_grow = now / then, timing["rows"] / was["rows"]
+		flag = "⚠ faster than its rows" if time_grows > FASTER_THAN_ROWS * rows_grow else ""
+		lines.append(
+			f"| {timing['what']} | {ms(then)} | {ms(now)} | {time_grows:.1f}× | {count(was['rows'])} | "
+			f"{count(timing['rows'])} | {rows_grow:.1f}× | {flag} |"
+		)
+	return lines
+
+
+def count(rows) -> str:
+	return "" if rows is None else f"{rows:,}"
 
 
 def machine() -> str:

@@ -1,0 +1,82 @@
+"""The benchmark's comparison of a report with its floor (perf/benchmark.py, perf/floors/): a floor that
+agrees passes, and one that does not is caught with the report's key and both values."""
+
+import importlib.util
+from pathlib import Path
+
+import frappe
+from frappe.utils import add_days, today
+
+from pts_coaching import aspirations
+from tests.integration.conftest import new_relationship
+
+BENCHMARK = Path(__file__).resolve().parents[2] / "perf" / "benchmark.py"
+
+
+def load_benchmark():
+	spec = importlib.util.spec_from_file_location("pts_coaching_benchmark", BENCHMARK)
+	module = importlib.util.module_from_spec(spec)
+	spec.loader.exec_module(module)
+	return module
+
+
+def some_aspirations():
+	"""A team's person with aspirations in two themes and none, one achieved after 7 days and one
+	after 4; and someone outside the team with one more."""
+	team = frappe.get_doc({"doctype": "Coaching Team", "team_name": "Floor test team"}).insert()
+	ours, theirs = new_relationship(team=team.name), new_relationship(name="Ash")
+	for relationship, theme, status, days in (
+		(ours, "Money", aspirations.ACHIEVED, 7),
+		(ours, "Money", aspirations.ACHIEVED, 4),
+		(ours, "Home", aspirations.ON_HOLD, None),
+		(ours, None, aspirations.THINKING_ABOUT_IT, None),
+		(theirs, "Home", aspirations.ACHIEVED, 3),
+	):
+		frappe.get_doc(
+			{
+				"doctype": "Aspiration",
+				"relationship": relationship.name,
+				"in_their_words": "Save for a deposit",
+				"theme": theme,
+				"status": status,
+				"set_on": add_days(today(), -10),
+				"achieved_on": add_days(today(), -10 + days) if days else None,
+			}
+		).insert()
+	return team.name
+
+
+def test_aspirations_agree_with_their_floor_for_everyone_and_for_one_team():
+	benchmark = load_benchmark()
+	team = some_aspirations()
+	floor = benchmark.floor_of("Aspirations")
+	for filters in (
+		{"from_date": add_days(today(), -30), "to_date": today()},
+		{"from_date": add_days(today(), -30), "to_date": today(), "team": team},
+	):
+		result = benchmark.run_report("Aspirations", filters)
+		assert result["result"], filters
+		assert benchmark.compare(result, floor.floor(dict(filters)), floor.COMPARED, floor.KEY) == []
+
+	money = next(row for row in floor.floor({**filters}) if row["theme"] == "Money")
+	assert (money["achieved"], money["median_days_to_achieve"]) == (2, 5.5)
+
+
+def test_a_floor_that_differs_is_named_with_the_key_and_both_values():
+	benchmark = load_benchmark()
+	team = some_aspirations()
+	floor = benchmark.floor_of("Aspirations")
+	filters = {"from_date": add_days(today(), -30), "to_date": today(), "team": team}
+	rows = floor.floor(dict(filters))
+	money = next(row for row in rows if row["theme"] == "Money")
+	money["achieved"] += 1
+	home = next(row for row in rows if row["theme"] == "Home")
+	home["share_achieved"] = (home["share_achieved"] or 0) + 0.05  # within rounding: agrees
+	rows.append({"theme": "Work", "aspirations": 1})
+
+	assert benchmark.compare(
+		benchmark.run_report("Aspirations", filters), rows, floor.COMPARED, floor.KEY
+	) == [
+		"theme='Money': achieved: report 2, floor 3",
+		"theme='Work': a row in the floor only",
+	]
