@@ -22,6 +22,7 @@ from frappe.utils.password import passlibctx
 
 from pts_coaching import demo_journeys as dj
 from pts_coaching import scoring
+from pts_coaching.money import give_money_its_currency
 from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import about_the_score
 from pts_coaching.pts_coaching.doctype.wellbeing_measure.wellbeing_measure import as_measure
 
@@ -126,6 +127,8 @@ def make_demo(
 	for reflection in dj.reflections(plan, staff, setup, names):
 		write("Coach Reflection", reflection)
 	write.finish()
+	give_money_its_currency()
+	frappe.db.commit()
 	seconds = time.monotonic() - started
 	say(f"{people} people, {write.count('Coaching Conversation')} conversations: {seconds:.1f} s")
 	first_team = staff.teams[0]
