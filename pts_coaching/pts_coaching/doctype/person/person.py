@@ -1,6 +1,7 @@
 # Copyright (c) 2026, pts_coaching contributors
 # License: MIT. See license.txt
 
+import frappe
 from frappe.model.document import Document
 
 from pts_coaching.pts_coaching.records import check_not_in_future
@@ -35,3 +36,8 @@ class Person(Document):
 	# end: auto-generated types
 	def validate(self):
 		check_not_in_future(self, "date_of_birth")
+
+
+def on_doctype_update():
+	# Who sees whom reads "the people this coach added" on every list and form of a person's records.
+	frappe.db.add_index("Person", ["owner"])

@@ -1,0 +1,122 @@
+"""A list costs what the user's own people cost, however many people the site holds.
+
+MariaDB's plan for a coach's, a lead's and a partner's analyst's lists and counts is read with
+EXPLAIN on a site where their few people sit among thousands: no step may read every person or every
+relationship. The old criterion (`name IN (...) OR name IN (...)`) scanned them all."""
+
+import frappe
+import pytest
+from frappe.utils import now_datetime
+
+from .conftest import make_user
+
+STRANGERS = 3000
+FAR_TEAM = "Scale test: far team"
+NEAR_TEAM = "Scale test: near team"
+# Far below the strangers, far above what any user here may see.
+MOST_ROWS_A_STEP_MAY_READ = 300
+
+
+@pytest.fixture(scope="module")
+def a_large_site():
+	"""3,000 people coached in a team none of these users belongs to, committed, with the optimiser's
+	statistics brought up to date, beside a coach with three people, their lead and a partner's analyst."""
+	frappe.set_user("Administrator")
+	stranger_coach = make_user("far.coach@example.org", "PTS Coach")
+	for team, lead in (
+		(FAR_TEAM, stranger_coach),
+		(NEAR_TEAM, make_user("near.lead@example.org", "PTS Coaching Lead")),
+	):
+		if not frappe.db.exists("Coaching Team", team):
+			frappe.get_doc({"doctype": "Coaching Team", "team_name": team, "lead": lead}).insert()
+	coach = make_user("near.coach@example.org", "PTS Coach")
+	frappe.get_doc("Coaching Team", NEAR_TEAM).append("members", {"user": coach}).save()
+	analyst = make_user("partner.analyst@example.org", "PTS Analyst")
+	frappe.get_doc(
+		{"doctype": "User Permission", "user": analyst, "allow": "Coaching Team", "for_value": NEAR_TEAM}
+	).insert()
+
+	stamp = now_datetime()
+	common = ("owner", "creation", "modified", "modified_by", "docstatus")
+	frappe.db.bulk_insert(
+		"Person",
+		("name", "preferred_name", *common),
+		[
+			(f"SCALE-{n:05}", f"Stranger {n}", stranger_coach, stamp, stamp, stranger_coach, 0)
+			for n in range(STRANGERS)
+		],
+	)
+	frappe.db.bulk_insert(
+		"Coaching Relationship",
+		("name", "person", "coach", "team", "share_with_team", *common),
+		[
+			(
+				f"SCALE-REL-{n:05}",
+				f"SCALE-{n:05}",
+				stranger_coach,
+				FAR_TEAM,
+				1,
+				stranger_coach,
+				stamp,
+				stamp,
+				stranger_coach,
+				0,
+			)
+			for n in range(STRANGERS)
+		],
+	)
+	near = []
+	for name in ("Ash", "Bryn", "Cai"):
+		person = frappe.get_doc({"doctype": "Person", "preferred_name": name}).insert()
+		frappe.get_doc(
+			{"doctype": "Coaching Relationship", "person": person.name, "coach": coach, "team": NEAR_TEAM}
+		).insert()
+		near.append(person.name)
+	frappe.db.commit()
+	for table in ("Person", "Coaching Relationship", "Coaching Conversation"):
+		frappe.db.sql(f"analyze table `tab{table}`")
+
+	yield {"coach": coach, "lead": "near.lead@example.org", "analyst": analyst, "near": set(near)}
+
+	frappe.db.rollback()
+	frappe.set_user("Administrator")
+	frappe.db.delete("Coaching Relationship", {"team": ("in", [FAR_TEAM, NEAR_TEAM])})
+	frappe.db.delete("Person", {"name": ("in", [*near, *(f"SCALE-{n:05}" for n in range(STRANGERS))])})
+	frappe.db.delete("User Permission", {"user": analyst})
+	for team in (FAR_TEAM, NEAR_TEAM):
+		frappe.delete_doc("Coaching Team", team, force=True)
+	frappe.db.commit()
+
+
+def plan_of(user: str, doctype: str, **list_arguments) -> list[dict]:
+	frappe.set_user(user)
+	query = frappe.get_list(doctype, run=0, **list_arguments)
+	frappe.set_user("Administrator")
+	return frappe.db.sql(f"explain {query}", as_dict=True)
+
+
+LISTS = {
+	"the first page of people": ("Person", {"fields": ["name"], "order_by": "modified desc", "limit": 20}),
+	"how many people": ("Person", {"fields": ["count(*) as count"]}),
+	"the first page of conversations": (
+		"Coaching Conversation",
+		{"fields": ["name"], "order_by": "modified desc", "limit": 20},
+	),
+	"how many relationships": ("Coaching Relationship", {"fields": ["count(*) as count"]}),
+}
+
+
+@pytest.mark.parametrize("who", ["coach", "lead", "analyst"])
+@pytest.mark.parametrize("what", LISTS)
+def test_no_step_of_a_users_list_reads_every_person(a_large_site, who, what):
+	doctype, list_arguments = LISTS[what]
+	plan = plan_of(a_large_site[who], doctype, **list_arguments)
+	too_many = [step for step in plan if (step.rows or 0) > MOST_ROWS_A_STEP_MAY_READ]
+	assert not too_many, "\n".join(str(dict(step)) for step in plan)
+
+
+@pytest.mark.parametrize("who", ["coach", "lead", "analyst"])
+def test_at_that_scale_each_sees_their_own_three_and_no_stranger(a_large_site, who):
+	frappe.set_user(a_large_site[who])
+	assert set(frappe.get_list("Person", pluck="name", limit=0)) == a_large_site["near"]
+	assert frappe.get_list("Coaching Relationship", fields=["count(*) as count"])[0].count == 3
