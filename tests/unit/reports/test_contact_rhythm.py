@@ -2,26 +2,30 @@ from datetime import date
 
 import pandas as pd
 
-from pts_coaching.report_arithmetic.contact_rhythm import rhythm
+from pts_coaching.report_arithmetic.contact_rhythm import BY_MONTH_AND_CHANNEL, IN_TOUCH_BY_MONTH, rhythm
 
-COLUMNS = ["relationship", "date", "channel"]
 CHANNELS = ("Walk", "Coffee", "Phone call", "Text message")
 
 
 def test_contacts_per_month_by_channel_and_relationships_kept_alive_by_text_alone():
+	# R1: a walk and a text in January, coffee in March; R2: a text each month; R3: February, no channel.
 	result = rhythm(
 		pd.DataFrame(
 			[
-				("R1", date(2026, 1, 5), "Walk"),
-				("R1", date(2026, 1, 20), "Text message"),
-				("R1", date(2026, 3, 3), "Coffee"),
-				("R2", date(2026, 1, 10), "Text message"),
-				("R2", date(2026, 2, 10), "Text message"),
-				("R2", date(2026, 3, 10), "Text message"),
-				("R3", date(2026, 2, 14), None),
+				(date(2026, 1, 31), "Walk", 1),
+				(date(2026, 1, 31), "Text message", 2),
+				(date(2026, 2, 28), "Text message", 1),
+				(date(2026, 2, 28), None, 1),
+				(date(2026, 3, 31), "Coffee", 1),
+				(date(2026, 3, 31), "Text message", 1),
 			],
-			columns=COLUMNS,
+			columns=BY_MONTH_AND_CHANNEL,
 		),
+		pd.DataFrame(
+			[(date(2026, 1, 31), 2, 1), (date(2026, 2, 28), 2, 1), (date(2026, 3, 31), 2, 1)],
+			columns=IN_TOUCH_BY_MONTH,
+		),
+		(3, 1),
 		CHANNELS,
 		date(2026, 1, 1),
 		date(2026, 3, 31),
@@ -45,7 +49,29 @@ def test_contacts_per_month_by_channel_and_relationships_kept_alive_by_text_alon
 
 
 def test_a_month_without_contact_is_a_row_of_zeros():
-	result = rhythm(pd.DataFrame(columns=COLUMNS), CHANNELS, date(2026, 1, 15), date(2026, 2, 1))
+	result = rhythm(
+		pd.DataFrame([(date(2026, 2, 1), "Walk", 2)], columns=BY_MONTH_AND_CHANNEL),
+		pd.DataFrame([(date(2026, 2, 1), 1, 0)], columns=IN_TOUCH_BY_MONTH),
+		(1, 0),
+		CHANNELS,
+		date(2026, 1, 15),
+		date(2026, 2, 1),
+	)
+	assert result.months.values.tolist() == [
+		["2026-01", 0, 0, 0, 0, 0, 0, 0],
+		["2026-02", 2, 0, 0, 0, 2, 1, 0],
+	]
+
+
+def test_a_period_without_contact_is_all_zeros():
+	result = rhythm(
+		pd.DataFrame(columns=BY_MONTH_AND_CHANNEL),
+		pd.DataFrame(columns=IN_TOUCH_BY_MONTH),
+		(0, None),
+		CHANNELS,
+		date(2026, 1, 15),
+		date(2026, 2, 1),
+	)
 	assert result.months.values.tolist() == [
 		["2026-01", 0, 0, 0, 0, 0, 0, 0],
 		["2026-02", 0, 0, 0, 0, 0, 0, 0],
