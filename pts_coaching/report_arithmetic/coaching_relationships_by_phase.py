@@ -1,9 +1,12 @@
 """Coaching relationships by phase, per team and coach, on a given day.
 
 A relationship's phase on a day is the one its phase history had then: the last move recorded on or
-before that day. Every phase is a place a person may be, on their terms: pausing is not dropping out,
-and ending together or moving on is good news. Relationships that ended before the period began are
-history and are left out; those that began after the day are not counted yet.
+before that day (of two on one day, the later in the history). The report's query finds it, with a
+window over each relationship's history, and counts the relationships per team, coach, phase and
+whether they moved into that phase before the period began. Every phase is a place a person may be,
+on their terms: pausing is not dropping out, and ending together or moving on is good news.
+Relationships that ended before the period began are history and are left out; those that began after
+the day are not counted yet.
 """
 
 from dataclasses import dataclass
@@ -12,9 +15,12 @@ from datetime import date
 import pandas as pd
 
 from pts_coaching.lifecycle import ENDED, PHASES
-from pts_coaching.report_arithmetic.over_time import as_dates
 
 NO_TEAM = ""
+
+# What the report's query hands over: per team, coach, phase on the day and whether the relationship
+# moved into it before the period began, how many relationships.
+PHASES_ON_THE_DAY = ["team", "coach", "phase", "since_before_the_period", "relationships"]
 
 
 @dataclass(frozen=True)
@@ -26,34 +32,27 @@ class Phases:
 	relationships: int
 
 
-def phase_on(history: pd.DataFrame, on: date) -> pd.DataFrame:
-	"""`history`: one row per phase history row with relationship, idx, phase, from_date and any other
-	column of the relationship (team, coach...). One row per relationship started by `on`, with its
-	phase on that day and the day it moved into it (since)."""
-	moved = history[as_dates(history["from_date"]) <= pd.Timestamp(on)]
-	latest = moved.sort_values(["relationship", "idx"], kind="stable").groupby("relationship").tail(1)
-	return latest.rename(columns={"from_date": "since"}).drop(columns="idx").reset_index(drop=True)
-
-
-def by_phase(history: pd.DataFrame, from_date: date, to_date: date) -> Phases:
-	"""Each relationship's phase on `to_date`, leaving out those that had ended before `from_date`."""
-	phases = phase_on(history, to_date)
-	ended_before = (phases["phase"] == ENDED) & (as_dates(phases["since"]) < pd.Timestamp(from_date))
-	phases = phases[~ended_before].assign(team=phases["team"].fillna(NO_TEAM))
-	rows = []
-	for (team, coach), with_coach in phases.groupby(["team", "coach"], sort=True):
-		counts = with_coach["phase"].value_counts()
-		rows.append(
-			{
-				"team": team,
-				"coach": coach,
-				**{phase: int(counts.get(phase, 0)) for phase in PHASES},
-				"relationships": len(with_coach),
-			}
+def by_phase(phases_on_the_day: pd.DataFrame) -> Phases:
+	"""The relationships in each phase on the period's last day, leaving out those that had ended
+	before the period began."""
+	ended_before = (phases_on_the_day["phase"] == ENDED) & phases_on_the_day[
+		"since_before_the_period"
+	].astype(bool)
+	counted = phases_on_the_day[~ended_before].assign(
+		team=phases_on_the_day["team"].fillna(NO_TEAM).replace({None: NO_TEAM}),
+		relationships=phases_on_the_day["relationships"].astype(int),
+	)
+	table = (
+		counted.pivot_table(
+			index=["team", "coach"], columns="phase", values="relationships", aggfunc="sum", fill_value=0
 		)
-	counts = phases["phase"].value_counts()
+		.reindex(columns=list(PHASES), fill_value=0)
+		.astype(int)
+		.sort_index()
+	)
+	table = table.assign(relationships=table.sum(axis=1)).rename_axis(columns=None).reset_index()
 	return Phases(
-		by_coach=pd.DataFrame(rows, columns=["team", "coach", *PHASES, "relationships"]),
-		by_phase={phase: int(counts.get(phase, 0)) for phase in PHASES},
-		relationships=len(phases),
+		by_coach=table[["team", "coach", *PHASES, "relationships"]],
+		by_phase={phase: int(table[phase].sum()) for phase in PHASES},
+		relationships=int(table["relationships"].sum()),
 	)

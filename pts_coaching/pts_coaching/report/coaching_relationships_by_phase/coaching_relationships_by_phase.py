@@ -10,6 +10,9 @@ pts_coaching.report_arithmetic.coaching_relationships_by_phase.
 
 import frappe
 from frappe import _
+from frappe.query_builder import Case, Order
+from frappe.query_builder.functions import Count
+from pypika.analytics import RowNumber
 
 from pts_coaching.lifecycle import (
 	ENDED,
@@ -29,7 +32,11 @@ from pts_coaching.pts_coaching.report.reporting import (
 	visible,
 	within_relationships,
 )
-from pts_coaching.report_arithmetic.coaching_relationships_by_phase import NO_TEAM, by_phase
+from pts_coaching.report_arithmetic.coaching_relationships_by_phase import (
+	NO_TEAM,
+	PHASES_ON_THE_DAY,
+	by_phase,
+)
 
 # No phase is shown as a warning: ending together and moving on are good news.
 PHASE_COLOURS = {
@@ -51,26 +58,7 @@ PHASE_INDICATORS = {
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	from_date, to_date = period(filters)
-	relationship = frappe.qb.DocType("Coaching Relationship")
-	history = frappe.qb.DocType("Coaching Phase History")
-	query = (
-		frappe.qb.from_(relationship)
-		.join(history)
-		.on(child_rows_of(relationship, history, "phase_history"))
-		.select(
-			relationship.name,
-			history.idx,
-			history.phase,
-			history.from_date,
-			relationship.team,
-			relationship.coach,
-		)
-		.where(history.from_date <= to_date)
-	)
-	query = within_relationships(visible(query, "Coaching Relationship"), relationship, filters)
-	result = by_phase(
-		frame(query, ["relationship", "idx", "phase", "from_date", "team", "coach"]), from_date, to_date
-	)
+	result = by_phase(frame(phases_on(from_date, to_date, filters), PHASES_ON_THE_DAY))
 	if not result.relationships:
 		return nothing_yet(
 			columns(), _("No coaching relationships in this period yet."), _("Coaching relationships")
@@ -81,6 +69,34 @@ def execute(filters=None):
 		coach_name=coaches["coach"].map(lambda user: frappe.utils.get_fullname(user)),
 	)
 	return columns(), rows_of(coaches), None, chart(result), report_summary(result)
+
+
+def phases_on(from_date, to_date, filters):
+	"""Each relationship's phase on `to_date`, the last move in its history by then (of two on one day,
+	the later in the history), counted per team, coach, phase and whether it moved in before `from_date`."""
+	relationship = frappe.qb.DocType("Coaching Relationship")
+	history = frappe.qb.DocType("Coaching Phase History")
+	moves = (
+		frappe.qb.from_(relationship)
+		.join(history)
+		.on(child_rows_of(relationship, history, "phase_history"))
+		.select(
+			relationship.team,
+			relationship.coach,
+			history.phase,
+			history.from_date,
+			RowNumber().over(relationship.name).orderby(history.idx, order=Order.desc).as_("from_latest"),
+		)
+		.where(history.from_date <= to_date)
+	)
+	moves = within_relationships(visible(moves, "Coaching Relationship"), relationship, filters).as_("moves")
+	since_before = Case().when(moves.from_date < from_date, 1).else_(0)
+	return (
+		frappe.qb.from_(moves)
+		.select(moves.team, moves.coach, moves.phase, since_before, Count("*"))
+		.where(moves.from_latest == 1)
+		.groupby(moves.team, moves.coach, moves.phase, since_before)
+	)
 
 
 def columns() -> list[dict]:
