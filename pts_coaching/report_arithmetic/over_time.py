@@ -13,18 +13,6 @@ PERIODS = (MONTH, QUARTER, YEAR)
 DAY = pd.Timedelta(days=1)
 
 
-def first_and_latest(records: pd.DataFrame, keys: list[str], order: list[str]) -> pd.DataFrame:
-	"""One row per group of `keys`: how many records it has (`records`), and every other column of its
-	first and latest record in `order`, as first_<column> and latest_<column>."""
-	ordered = records.sort_values([*keys, *order], kind="stable")
-	groups = ordered.groupby(keys, sort=True)
-	first = groups.head(1).set_index(keys)
-	latest = groups.tail(1).set_index(keys)
-	return pd.concat(
-		[groups.size().rename("records"), first.add_prefix("first_"), latest.add_prefix("latest_")], axis=1
-	).reset_index()
-
-
 def as_dates(values: pd.Series) -> pd.Series:
 	return pd.to_datetime(values, errors="coerce")
 

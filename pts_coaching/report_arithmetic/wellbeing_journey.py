@@ -8,6 +8,9 @@ to compare: they are counted apart, never dropped.
 A change counts as meaningful when it is at least the measure's meaningful-change threshold; where a
 lower answer means more wellbeing (ONS4's anxiety), a fall is the change for the better. Means are of
 the people with two or more check-ins, so that first and latest are of the same people.
+
+The report's query finds each person's first and latest value (by date, then as noted) and counts
+their check-ins, with windows over each person's values; here they are compared.
 """
 
 import math
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pts_coaching.report_arithmetic.over_time import first_and_latest, share
+from pts_coaching.report_arithmetic.over_time import share
 
 # The question code that stands for a measure's total score.
 TOTAL = ""
@@ -63,18 +66,19 @@ class Journey:
 	questions: tuple[Change, ...]
 
 
-COLUMNS = ["person", "question", "check_ins", "first_date", "first", "latest_date", "latest", "change"]
+# What the report's query hands over: per person and question (a code, or TOTAL), how many check-ins
+# in the period gave it a value, and the first and latest of those values.
+ENDS = ["person", "question", "check_ins", "first_date", "first", "latest_date", "latest"]
+COLUMNS = [*ENDS, "change"]
 
 
-def journey(check_ins: pd.DataFrame, questions: Sequence[Question]) -> Journey:
-	"""`check_ins`: one row per value that counts, with person, question (a code, or TOTAL), date,
-	order (what comes first on the same day) and value. Any other column (a name) is carried along."""
-	carried = [c for c in check_ins.columns if c not in ("person", "question", "date", "order", "value")]
+def journey(ends: pd.DataFrame, questions: Sequence[Question]) -> Journey:
+	"""`ends`: one row per person and question, as ENDS; any other column (a name) is carried along."""
+	carried = [c for c in ends.columns if c not in ENDS]
 	rows = []
 	changes = []
 	for question in questions:
-		answered = check_ins[(check_ins["question"] == question.code) & check_ins["value"].notna()]
-		people = _people(answered, question, carried)
+		people = _people(ends[ends["question"] == question.code], question, carried)
 		rows.append(people)
 		changes.append(_change(question, people))
 	people = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=COLUMNS)
@@ -84,18 +88,11 @@ def journey(check_ins: pd.DataFrame, questions: Sequence[Question]) -> Journey:
 def _people(answered: pd.DataFrame, question: Question, carried: list[str]) -> pd.DataFrame:
 	if answered.empty:
 		return pd.DataFrame(columns=[*COLUMNS, *carried, "what_changed"])
-	ends = first_and_latest(answered, ["person"], ["date", "order"])
-	people = pd.DataFrame(
-		{
-			"person": ends["person"],
-			"question": question.code,
-			"check_ins": ends["records"],
-			"first_date": ends["first_date"],
-			"first": ends["first_value"].astype(float),
-			"latest_date": ends["latest_date"],
-			"latest": ends["latest_value"].astype(float),
-			**{column: ends[f"latest_{column}"] for column in carried},
-		}
+	people = answered[[*ENDS, *carried]].reset_index(drop=True)
+	people = people.assign(
+		check_ins=people["check_ins"].astype(int),
+		first=people["first"].astype(float),
+		latest=people["latest"].astype(float),
 	)
 	once = people["check_ins"] < 2
 	people.loc[once, ["latest_date", "latest"]] = None

@@ -10,7 +10,6 @@ from datetime import date
 import frappe
 import pandas as pd
 from frappe import _
-from frappe.query_builder.functions import Cast
 from frappe.utils import add_days, add_months, getdate, today
 
 from pts_coaching.permissions import criterion_for
@@ -63,12 +62,6 @@ def marked_if_partial(labels: list[str], from_date: date, to_date: date, grain: 
 	partial = partial_periods(from_date, to_date, grain, getdate(today()))
 	marks = {SO_FAR: _("{0} (so far)"), None: "{0}"}
 	return [marks.get(partial.get(label), _("{0} (part)")).format(label) for label in labels]
-
-
-def in_order(field):
-	"""A Datetime field as text that sorts as it does: a year of check-ins is half a million rows, and
-	parsing each into a datetime took longer than the query."""
-	return Cast(field, "char")
 
 
 def child_rows_of(parent, child, parentfield: str):

@@ -8,7 +8,6 @@ from pts_coaching.report_arithmetic.over_time import (
 	QUARTER,
 	SO_FAR,
 	YEAR,
-	first_and_latest,
 	partial_periods,
 	period_of,
 	periods_between,
@@ -31,21 +30,6 @@ def test_every_period_between_two_days_empty_ones_too():
 		"2026-02",
 	]
 	assert periods_between(date(2025, 12, 31), date(2026, 4, 1), QUARTER) == ["2025 Q4", "2026 Q1", "2026 Q2"]
-
-
-def test_first_and_latest_of_each_group():
-	ends = first_and_latest(
-		pd.DataFrame(
-			[("P1", 2, "b"), ("P1", 1, "a"), ("P1", 3, "c"), ("P2", 1, "x")],
-			columns=["person", "order", "value"],
-		),
-		["person"],
-		["order"],
-	)
-	assert ends[["person", "records", "first_value", "latest_value"]].values.tolist() == [
-		["P1", 3, "a", "c"],
-		["P2", 1, "x", "x"],
-	]
 
 
 def test_a_share_is_a_percentage_to_one_place_or_nothing_of_nothing():

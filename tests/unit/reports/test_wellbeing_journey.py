@@ -5,6 +5,7 @@ import pytest
 
 from pts_coaching.report_arithmetic.wellbeing_journey import (
 	ABOUT_THE_SAME,
+	ENDS,
 	ONE_CHECK_IN,
 	TOTAL,
 	WELLBEING_DOWN,
@@ -19,24 +20,20 @@ from pts_coaching.report_arithmetic.wellbeing_journey import (
 WEMWBS = Question(TOTAL, population_mean=49.85, meaningful_change=3)
 
 
-def check_ins(*rows):
-	return pd.DataFrame(rows, columns=["person", "question", "date", "order", "value"])
+def ends(*rows):
+	"""Per person and question: check-ins, first date and value, latest date and value."""
+	return pd.DataFrame(rows, columns=ENDS)
 
 
 def test_first_and_latest_score_of_each_person_compared_with_the_threshold_and_the_national_average():
 	result = journey(
-		check_ins(
-			("P1", TOTAL, date(2026, 1, 1), 1, 40),
-			("P1", TOTAL, date(2026, 6, 1), 3, 47),
-			("P1", TOTAL, date(2026, 3, 1), 2, 45),  # in between: neither first nor latest
-			("P2", TOTAL, date(2026, 2, 1), 1, 50),
-			("P2", TOTAL, date(2026, 5, 1), 2, 48),
-			("P3", TOTAL, date(2026, 1, 10), 1, 55),
-			("P3", TOTAL, date(2026, 4, 1), 2, 51),
-			("P4", TOTAL, date(2026, 3, 3), 1, 44),
-			# Two on one day: the order decides which came first. A change of exactly 3 is meaningful.
-			("P5", TOTAL, date(2026, 2, 2), 2, 33),
-			("P5", TOTAL, date(2026, 2, 2), 1, 30),
+		ends(
+			("P1", TOTAL, 3, date(2026, 1, 1), 40, date(2026, 6, 1), 47),
+			("P2", TOTAL, 2, date(2026, 2, 1), 50, date(2026, 5, 1), 48),
+			("P3", TOTAL, 2, date(2026, 1, 10), 55, date(2026, 4, 1), 51),
+			("P4", TOTAL, 1, date(2026, 3, 3), 44, date(2026, 3, 3), 44),
+			# A change of exactly 3 is meaningful.
+			("P5", TOTAL, 2, date(2026, 2, 2), 30, date(2026, 2, 2), 33),
 		),
 		[WEMWBS],
 	)
@@ -69,18 +66,13 @@ def test_ons4_questions_each_on_their_own_and_less_anxiety_is_wellbeing_up():
 	life = Question("life_satisfaction", population_mean=7.45, meaningful_change=1)
 	anxiety = Question("anxiety", population_mean=3.12, meaningful_change=1, lower_is_better=True)
 	result = journey(
-		check_ins(
-			("P1", "life_satisfaction", date(2026, 1, 1), 1, 5),
-			("P1", "anxiety", date(2026, 1, 1), 1, 6),
-			("P1", "life_satisfaction", date(2026, 4, 1), 2, 7),
-			("P1", "anxiety", date(2026, 4, 1), 2, 3),
-			("P2", "life_satisfaction", date(2026, 1, 2), 1, 8),
-			("P2", "anxiety", date(2026, 1, 2), 1, 2),
-			("P2", "life_satisfaction", date(2026, 5, 1), 2, 8),
-			("P2", "anxiety", date(2026, 5, 1), 2, 4),
-			# Anxiety left unanswered: not a zero, and not a check-in for that question.
-			("P3", "life_satisfaction", date(2026, 2, 1), 1, 6),
-			("P3", "anxiety", date(2026, 2, 1), 1, None),
+		ends(
+			("P1", "life_satisfaction", 2, date(2026, 1, 1), 5, date(2026, 4, 1), 7),
+			("P1", "anxiety", 2, date(2026, 1, 1), 6, date(2026, 4, 1), 3),
+			("P2", "life_satisfaction", 2, date(2026, 1, 2), 8, date(2026, 5, 1), 8),
+			("P2", "anxiety", 2, date(2026, 1, 2), 2, date(2026, 5, 1), 4),
+			# Anxiety left unanswered: P3 has no row for it.
+			("P3", "life_satisfaction", 1, date(2026, 2, 1), 6, date(2026, 2, 1), 6),
 		),
 		[life, anxiety],
 	)
@@ -111,7 +103,7 @@ def test_ons4_questions_each_on_their_own_and_less_anxiety_is_wellbeing_up():
 def test_a_converted_score_one_threshold_up_is_meaningful_despite_floating_point():
 	swemwbs = Question(TOTAL, population_mean=23.45, meaningful_change=1)
 	result = journey(
-		check_ins(("P1", TOTAL, date(2026, 1, 1), 1, 7.03), ("P1", TOTAL, date(2026, 2, 1), 2, 8.03)),
+		ends(("P1", TOTAL, 2, date(2026, 1, 1), 7.03, date(2026, 2, 1), 8.03)),
 		[swemwbs],
 	)
 	assert result.people["what_changed"].tolist() == [WELLBEING_UP]
@@ -119,7 +111,7 @@ def test_a_converted_score_one_threshold_up_is_meaningful_despite_floating_point
 
 def test_without_a_threshold_change_is_shown_but_nothing_is_called_meaningful():
 	result = journey(
-		check_ins(("P1", TOTAL, date(2026, 1, 1), 1, 40), ("P1", TOTAL, date(2026, 2, 1), 2, 52)),
+		ends(("P1", TOTAL, 2, date(2026, 1, 1), 40, date(2026, 2, 1), 52)),
 		[Question(TOTAL)],
 	)
 	[change] = result.questions
@@ -129,7 +121,7 @@ def test_without_a_threshold_change_is_shown_but_nothing_is_called_meaningful():
 
 
 def test_no_check_ins_is_no_one_and_no_means():
-	result = journey(check_ins(), [WEMWBS])
+	result = journey(ends(), [WEMWBS])
 	assert result.people.empty
 	[change] = result.questions
 	assert (change.people, change.people_with_one_check_in, change.mean_first, change.share_up) == (

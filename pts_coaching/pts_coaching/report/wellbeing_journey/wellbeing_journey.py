@@ -9,6 +9,11 @@ the user may see and says the results in words.
 import frappe
 import pandas as pd
 from frappe import _
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Max
+from pypika.analytics import Count as WindowCount
+from pypika.analytics import RowNumber
+from pypika.terms import ValueWrapper
 
 from pts_coaching import scoring
 from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import (
@@ -19,7 +24,6 @@ from pts_coaching.pts_coaching.report.reporting import (
 	child_rows_of,
 	coached_within,
 	frame,
-	in_order,
 	nothing_yet,
 	number,
 	period,
@@ -29,6 +33,7 @@ from pts_coaching.pts_coaching.report.reporting import (
 	visible,
 )
 from pts_coaching.report_arithmetic.wellbeing_journey import (
+	ENDS,
 	TOTAL,
 	WELLBEING_UP,
 	Journey,
@@ -37,6 +42,9 @@ from pts_coaching.report_arithmetic.wellbeing_journey import (
 	count_in_bands,
 	journey,
 )
+
+# A choice made: a number. None chosen is stored empty.
+ANSWERED = r"^-?[0-9]+([.][0-9]+)?$"
 
 
 def execute(filters=None):
@@ -49,7 +57,7 @@ def execute(filters=None):
 		)
 	measure = frappe.get_cached_doc("Wellbeing Measure", measure_name)
 	each_on_its_own = measure.scoring == scoring.EACH_ON_ITS_OWN
-	result = journey(check_ins(measure, filters, from_date, to_date), questions_of(measure))
+	result = journey(first_and_latest(measure, filters, from_date, to_date), questions_of(measure))
 	if result.people.empty:
 		return nothing_yet(
 			columns(each_on_its_own),
@@ -94,29 +102,58 @@ def names_of(measure) -> list[str]:
 	return [_("Score")]
 
 
-def check_ins(measure, filters, from_date, to_date) -> pd.DataFrame:
-	"""Every value that counts: the score of each scored check-in or, for a measure whose questions
-	stand on their own, each answer given."""
+def first_and_latest(measure, filters, from_date, to_date) -> pd.DataFrame:
+	"""Each person's first and latest value in the period, and how many check-ins gave one: of each
+	scored check-in's score or, for a measure whose questions stand on their own, of each question's
+	answer. An answer is stored as the choice made; none chosen is no answer, not a zero."""
 	check_in = frappe.qb.DocType("Wellbeing Check-in")
 	query = (
 		frappe.qb.from_(check_in)
-		.select(check_in.person, check_in.person_name, check_in.date, in_order(check_in.creation))
+		.select(check_in.person, check_in.person_name, check_in.date)
 		.where(check_in.measure == measure.name)
 		.where(check_in.date.between(from_date, to_date))
 	)
 	query = coached_within(visible(query, "Wellbeing Check-in"), check_in.person, filters)
-	if measure.scoring != scoring.EACH_ON_ITS_OWN:
-		query = query.select(check_in.score).where(check_in.scored == 1)
-		return frame(query, ["person", "person_name", "date", "order", "value"]).assign(question=TOTAL)
-	answer = frappe.qb.DocType("Wellbeing Answer")
-	query = (
-		query.join(answer)
-		.on(child_rows_of(check_in, answer, "answers"))
-		.select(answer.item_code, answer.answer)
+	if measure.scoring == scoring.EACH_ON_ITS_OWN:
+		answer = frappe.qb.DocType("Wellbeing Answer")
+		query = (
+			query.join(answer)
+			.on(child_rows_of(check_in, answer, "answers"))
+			.where(answer.answer.regexp(ANSWERED))
+		)
+		question, value, each = answer.item_code, answer.answer, (check_in.person, answer.item_code)
+	else:
+		query = query.where((check_in.scored == 1) & check_in.score.isnotnull())
+		question, value, each = ValueWrapper(TOTAL), check_in.score, (check_in.person,)
+	values = query.select(
+		question.as_("question"),
+		value.as_("value"),
+		RowNumber()
+		.over(*each)
+		.orderby(check_in.date)
+		.orderby(check_in.creation)
+		.orderby(check_in.name)
+		.as_("from_first"),
+		WindowCount("*").over(*each).as_("check_ins"),
+	).as_("answered")
+	first = values.from_first == 1
+	latest = values.from_first == values.check_ins
+	ends = (
+		frappe.qb.from_(values)
+		.select(
+			values.person,
+			values.question,
+			Max(values.check_ins),
+			Max(Case().when(first, values.date)),
+			Max(Case().when(first, values.value)),
+			Max(Case().when(latest, values.date)),
+			Max(Case().when(latest, values.value)),
+			Max(Case().when(latest, values.person_name)),
+		)
+		.where(first | latest)
+		.groupby(values.person, values.question)
 	)
-	answers = frame(query, ["person", "person_name", "date", "order", "question", "value"])
-	# An answer is stored as the choice made; none chosen is no answer, not a zero.
-	return answers.assign(value=pd.to_numeric(answers["value"], errors="coerce"))
+	return frame(ends, [*ENDS, "person_name"])
 
 
 def columns(each_on_its_own: bool) -> list[dict]:
@@ -283,7 +320,7 @@ def mean_wellbeing_change(filters=None):
 	filters = frappe._dict(filters if isinstance(filters, dict) else {})
 	from_date, to_date = period({})
 	question = [q for q in questions_of(measure) if q.code == CARD_QUESTION]
-	result = journey(check_ins(measure, filters, from_date, to_date), question)
+	result = journey(first_and_latest(measure, filters, from_date, to_date), question)
 	if not result.questions or result.questions[0].mean_change is None:
 		return "–"
 	return {
