@@ -80,3 +80,32 @@ def test_a_floor_that_differs_is_named_with_the_key_and_both_values():
 		"theme='Money': achieved: report 2, floor 3",
 		"theme='Work': a row in the floor only",
 	]
+
+
+def test_contact_rhythm_agrees_with_its_floor_for_everyone_and_for_one_team():
+	benchmark = load_benchmark()
+	team = frappe.get_doc({"doctype": "Coaching Team", "team_name": "Floor test team"}).insert().name
+	ours, theirs = new_relationship(team=team), new_relationship(name="Ash")
+	for relationship, days_ago, channel in (
+		(ours, 40, "Walk"),
+		(ours, 35, "Text message"),
+		(ours, 3, None),
+		(theirs, 33, "Text message"),
+		(theirs, 2, "Text message"),
+	):
+		frappe.get_doc(
+			{
+				"doctype": "Coaching Conversation",
+				"relationship": relationship.name,
+				"date": add_days(today(), -days_ago),
+				"channel": channel,
+			}
+		).insert()
+	floor = benchmark.floor_of("Contact Rhythm")
+	for filters in (
+		{"from_date": add_days(today(), -60), "to_date": today()},
+		{"from_date": add_days(today(), -60), "to_date": today(), "team": team},
+	):
+		result = benchmark.run_report("Contact Rhythm", filters)
+		assert sum(row["contacts"] for row in result["result"]) >= (3 if "team" in filters else 5)
+		assert benchmark.compare(result, floor.floor(dict(filters)), floor.COMPARED, floor.KEY) == []

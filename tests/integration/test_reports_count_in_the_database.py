@@ -8,9 +8,12 @@ import frappe
 from freezegun import freeze_time
 
 from pts_coaching import lifecycle
+from pts_coaching.pts_coaching.report.coaching_relationships_by_phase import coaching_relationships_by_phase
 from pts_coaching.pts_coaching.report.connections_over_time import connections_over_time
+from pts_coaching.pts_coaching.report.contact_rhythm import contact_rhythm
 from pts_coaching.pts_coaching.report.endings_and_moving_on import endings_and_moving_on
 from pts_coaching.pts_coaching.report.reliance_on_services import reliance_on_services
+from pts_coaching.pts_coaching.report.wellbeing_journey import wellbeing_journey
 from tests.integration.conftest import make_user, new_relationship
 
 PERIOD = {"from_date": "2026-01-01", "to_date": "2026-06-30"}
@@ -140,3 +143,149 @@ def test_an_ending_knows_the_first_day_and_the_phases_either_side():
 		(row["ending_kind"], row["endings"], row["median"], row["ended_together"], row["came_back"])
 		for row in rows
 	] == [("Moved on", 1, 90, 1, 0), ("Chose to stop", 1, 30, 0, 1)]
+
+
+def test_contact_rhythm_counts_each_month_and_who_was_kept_in_touch_by_text_alone():
+	coach = make_user("casey.rhythm@example.org", "PTS Coach")
+	walks_and_texts, texts_only, no_channel = (
+		new_relationship(coach, name) for name in ("Rowan", "Kit", "Ash")
+	)
+	for relationship, day, channel in (
+		(walks_and_texts, "2026-01-05", "Walk"),
+		(walks_and_texts, "2026-01-20", "Text message"),
+		(walks_and_texts, "2026-03-03", "Coffee"),
+		(texts_only, "2026-01-10", "Text message"),
+		(texts_only, "2026-02-10", "Text message"),
+		(texts_only, "2026-03-31", "Text message"),
+		(texts_only, "2026-07-01", "Walk"),  # after the period
+		(no_channel, "2026-02-14", None),
+	):
+		frappe.get_doc(
+			{
+				"doctype": "Coaching Conversation",
+				"relationship": relationship.name,
+				"date": day,
+				"channel": channel,
+			}
+		).insert()
+
+	_, rows, _, _, summary = contact_rhythm.execute({**PERIOD, "coach": coach})
+	shown = (
+		"month",
+		"walk",
+		"coffee",
+		"text_message",
+		"not_said",
+		"contacts",
+		"relationships",
+		"by_text_alone",
+	)
+	assert [tuple(row.get(key) for key in shown) for row in rows] == [
+		("2026-01", 1, 0, 2, 0, 3, 2, 1),
+		("2026-02", 0, 0, 1, 1, 2, 2, 1),
+		("2026-03", 0, 1, 1, 0, 2, 2, 1),
+		("2026-04", 0, 0, 0, 0, 0, 0, 0),
+		("2026-05", 0, 0, 0, 0, 0, 0, 0),
+		("2026-06", 0, 0, 0, 0, 0, 0, 0),
+	]
+	assert [figure["value"] for figure in summary[:3]] == [7, 3, 1]
+
+
+def with_history(relationship, *moves) -> None:
+	"""The relationship's phase history replaced by these moves (idx, phase, from_date)."""
+	frappe.db.delete("Coaching Phase History", {"parent": relationship.name})
+	for idx, phase, from_date in moves:
+		frappe.get_doc(
+			{
+				"doctype": "Coaching Phase History",
+				"parent": relationship.name,
+				"parenttype": "Coaching Relationship",
+				"parentfield": "phase_history",
+				"idx": idx,
+				"phase": phase,
+				"from_date": from_date,
+			}
+		).db_insert()
+
+
+def test_the_phase_on_the_periods_last_day_is_the_last_move_made_by_then():
+	coach = make_user("casey.phases@example.org", "PTS Coach")
+	paused, ended, long_ended, not_yet, on_the_day, same_day = (
+		new_relationship(coach, name) for name in ("Rowan", "Kit", "Ash", "Bryn", "Cai", "Dee")
+	)
+	with_history(
+		paused, (1, lifecycle.GETTING_TO_KNOW_EACH_OTHER, "2026-01-01"), (2, lifecycle.PAUSED, "2026-03-01")
+	)
+	with_history(
+		ended, (1, lifecycle.GETTING_TO_KNOW_EACH_OTHER, "2026-01-05"), (2, lifecycle.ENDED, "2026-02-01")
+	)
+	with_history(
+		long_ended,
+		(1, lifecycle.GETTING_TO_KNOW_EACH_OTHER, "2025-01-01"),
+		(2, lifecycle.ENDED, "2025-06-01"),
+	)
+	with_history(not_yet, (1, lifecycle.GETTING_TO_KNOW_EACH_OTHER, "2026-07-01"))
+	with_history(
+		on_the_day,
+		(1, lifecycle.GETTING_TO_KNOW_EACH_OTHER, "2026-02-01"),
+		(2, lifecycle.WORKING_TOGETHER, "2026-03-01"),
+		(3, lifecycle.ENDING_TOGETHER, "2026-06-30"),
+	)
+	with_history(
+		same_day,
+		(1, lifecycle.GETTING_TO_KNOW_EACH_OTHER, "2026-01-01"),
+		(2, lifecycle.PAUSED, "2026-04-01"),
+		(3, lifecycle.WORKING_TOGETHER, "2026-04-01"),
+	)
+
+	_, rows, _, _, _ = coaching_relationships_by_phase.execute({**PERIOD, "coach": coach})
+	[row] = rows
+	assert {phase: row[frappe.scrub(phase)] for phase in lifecycle.PHASES} == {
+		lifecycle.GETTING_TO_KNOW_EACH_OTHER: 0,
+		lifecycle.WORKING_TOGETHER: 1,
+		lifecycle.PAUSED: 1,
+		lifecycle.ENDING_TOGETHER: 1,
+		lifecycle.ENDED: 1,
+	}
+	assert row["relationships"] == 4
+
+
+def test_wellbeing_first_and_latest_are_by_date_then_as_noted_and_an_unanswered_question_is_not_a_check_in():
+	coach = make_user("casey.wellbeing@example.org", "PTS Coach")
+	relationship = new_relationship(coach, "Rowan")
+	for day, life_satisfaction, anxiety in (
+		("2026-03-01", 6, None),
+		("2026-01-10", 5, 6),
+		("2026-03-01", 8, 3),  # the same day, noted later: their latest
+		("2026-02-01", 7, None),
+		("2026-07-01", 2, 9),  # after the period
+	):
+		answers = {
+			"life_satisfaction": life_satisfaction,
+			"worthwhile": 6,
+			"happiness": 6,
+			"anxiety": anxiety,
+		}
+		frappe.get_doc(
+			{
+				"doctype": "Wellbeing Check-in",
+				"relationship": relationship.name,
+				"measure": "ONS4",
+				"date": day,
+				"answers": [
+					{"item_code": code, "answer": None if value is None else str(value)}
+					for code, value in answers.items()
+				],
+			}
+		).insert()
+
+	_, rows, _, _, _ = wellbeing_journey.execute({**PERIOD, "coach": coach, "measure": "ONS4"})
+	by_code = {row["question"]: row for row in rows}
+	life, anxiety = (
+		by_code[wellbeing_journey.question_name(item)]
+		for item in frappe.get_doc("Wellbeing Measure", "ONS4").items
+		if item.code in ("life_satisfaction", "anxiety")
+	)
+	shown = ("check_ins", "first_date", "first", "latest_date", "latest", "change")
+	assert [life[key] for key in shown] == [4, date(2026, 1, 10), 5, date(2026, 3, 1), 8, 3]
+	assert [anxiety[key] for key in shown] == [2, date(2026, 1, 10), 6, date(2026, 3, 1), 3, -3]
