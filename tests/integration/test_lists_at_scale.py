@@ -95,6 +95,11 @@ def plan_of(user: str, doctype: str, **list_arguments) -> list[dict]:
 	return frappe.db.sql(f"explain {query}", as_dict=True)
 
 
+def rows_read(step) -> int:
+	"""The rows MariaDB expects a step to read ("1 (0%)" where a rowid filter applies)."""
+	return int(str(step.rows or 0).split()[0])
+
+
 LISTS = {
 	"the first page of people": ("Person", {"fields": ["name"], "order_by": "modified desc", "limit": 20}),
 	"how many people": ("Person", {"fields": ["count(*) as count"]}),
@@ -111,7 +116,7 @@ LISTS = {
 def test_no_step_of_a_users_list_reads_every_person(a_large_site, who, what):
 	doctype, list_arguments = LISTS[what]
 	plan = plan_of(a_large_site[who], doctype, **list_arguments)
-	too_many = [step for step in plan if (step.rows or 0) > MOST_ROWS_A_STEP_MAY_READ]
+	too_many = [step for step in plan if rows_read(step) > MOST_ROWS_A_STEP_MAY_READ]
 	assert not too_many, "\n".join(str(dict(step)) for step in plan)
 
 
