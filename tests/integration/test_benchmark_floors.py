@@ -5,10 +5,12 @@ import importlib.util
 from pathlib import Path
 
 import frappe
+import pytest
 from frappe.utils import add_days, today
 
 from pts_coaching import aspirations
-from tests.integration.conftest import new_relationship
+from tests.integration.conftest import make_user, new_relationship
+from tests.integration.records import a_little_coaching, outcomes_contract
 
 BENCHMARK = Path(__file__).resolve().parents[2] / "perf" / "benchmark.py"
 
@@ -108,4 +110,49 @@ def test_contact_rhythm_agrees_with_its_floor_for_everyone_and_for_one_team():
 	):
 		result = benchmark.run_report("Contact Rhythm", filters)
 		assert sum(row["contacts"] for row in result["result"]) >= (3 if "team" in filters else 5)
+		assert benchmark.compare(result, floor.floor(dict(filters)), floor.COMPARED, floor.KEY) == []
+
+
+FLOORS = sorted(path.stem for path in (BENCHMARK.parent / "floors").glob("[a-z]*.py"))
+
+
+@pytest.mark.parametrize("floor_name", FLOORS)
+def test_every_report_gives_the_table_its_floor_gives_for_everyone_and_for_one_team(floor_name):
+	"""As the benchmark checks them on a large site: here on whatever the test site holds, and two
+	people of a team with a little of everything the reports read."""
+	benchmark = load_benchmark()
+	[report] = [
+		name
+		for name in frappe.get_all(
+			"Report", {"module": "PTS Coaching", "report_type": "Script Report"}, pluck="name"
+		)
+		if frappe.scrub(name) == floor_name
+	]
+	coach = make_user("floor.coach@example.org", "PTS Coach")
+	team = (
+		frappe.get_doc(
+			{"doctype": "Coaching Team", "team_name": "Floor test team", "members": [{"user": coach}]}
+		)
+		.insert()
+		.name
+	)
+	frappe.get_doc(
+		{
+			"doctype": "Coach Reflection",
+			"coach": coach,
+			"date": add_days(today(), -3),
+			"what_got_in_the_way": [{"theme": "Paperwork"}],
+		}
+	).insert()
+	for name, life_satisfaction in (("Rowan", (5, 7)), ("Kit", (8, 4))):
+		made = a_little_coaching(
+			coach, name, life_satisfaction=life_satisfaction, contract=outcomes_contract()
+		)
+		[relationship] = [name for doctype, name in made if doctype == "Coaching Relationship"]
+		frappe.db.set_value("Coaching Relationship", relationship, "team", team)
+	floor = benchmark.floor_of(report)
+	period = {"from_date": add_days(today(), -365), "to_date": today()}
+	for filters in (period, {**period, "team": team}):
+		result = benchmark.run_report(report, filters)
+		assert result["result"], filters
 		assert benchmark.compare(result, floor.floor(dict(filters)), floor.COMPARED, floor.KEY) == []
