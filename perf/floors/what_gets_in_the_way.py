@@ -5,7 +5,7 @@ import frappe
 
 from pts_coaching.pts_coaching.report.reporting import marked_if_partial, period
 from pts_coaching.pts_coaching.report.what_gets_in_the_way.what_gets_in_the_way import fieldname
-from pts_coaching.report_arithmetic.over_time import MONTH
+from pts_coaching.report_arithmetic.over_time import MONTH, periods_between
 
 KEY = "period"
 
@@ -48,9 +48,17 @@ order by period""",
 		as_dict=True,
 	)
 	named = {column for row in rows for column, value in row.items() if column.startswith("theme_") and value}
-	# Labelled as the report labels them: the month in progress "so far", one the dates cut "part".
-	labels = marked_if_partial([row.period for row in rows], from_date, to_date, MONTH)
+	# Every month of the period, those without a reflection too, labelled as the report labels them:
+	# the month in progress "so far", one the dates cut "part".
+	counted = {row.period: row for row in rows}
+	months = periods_between(from_date, to_date, MONTH)
+	labels = marked_if_partial(months, from_date, to_date, MONTH)
+	none = dict.fromkeys(COMPARED, 0)
 	return [
-		{**{c: v for c, v in row.items() if not c.startswith("theme_") or c in named}, "period": label}
-		for row, label in zip(rows, labels, strict=True)
+		{
+			**none,
+			**{c: v for c, v in counted.get(month, {}).items() if not c.startswith("theme_") or c in named},
+			"period": label,
+		}
+		for month, label in zip(months, labels, strict=True)
 	]
