@@ -230,13 +230,17 @@ def floor_of(report: str):
 	"""The report's floor module, perf/floors/<report_snake_name>.py, or None when there is none."""
 	import frappe
 
-	path = FLOORS / f"{frappe.scrub(report)}.py"
-	if not path.exists():
+	if not (FLOORS / f"{frappe.scrub(report)}.py").exists():
 		return None
-	spec = importlib.util.spec_from_file_location(f"pts_coaching_floors.{path.stem}", path)
-	module = importlib.util.module_from_spec(spec)
-	spec.loader.exec_module(module)
-	return module
+	# perf/ is not a package of the app: its floors are loaded as the package pts_coaching_floors.
+	if "pts_coaching_floors" not in sys.modules:
+		spec = importlib.util.spec_from_file_location(
+			"pts_coaching_floors", FLOORS / "__init__.py", submodule_search_locations=[str(FLOORS)]
+		)
+		package = importlib.util.module_from_spec(spec)
+		sys.modules["pts_coaching_floors"] = package
+		spec.loader.exec_module(package)
+	return importlib.import_module(f"pts_coaching_floors.{frappe.scrub(report)}")
 
 
 def run_report(report: str, filters: dict) -> dict:

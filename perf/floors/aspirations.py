@@ -6,6 +6,8 @@ import frappe
 from pts_coaching.aspirations import ACHIEVED, STATUSES
 from pts_coaching.pts_coaching.report.reporting import period
 
+from . import in_the_team
+
 COMPARED = [
 	*(frappe.scrub(status) for status in STATUSES),
 	"aspirations",
@@ -17,11 +19,7 @@ KEY = "theme"
 
 def floor(filters: dict) -> list[dict]:
 	from_date, to_date = period(filters)
-	team = (
-		"and a.person in (select r.person from `tabCoaching Relationship` r where r.team = %(team)s)"
-		if filters.get("team")
-		else ""
-	)
+	team = in_the_team(filters, "a.person")
 	statuses = ",\n\t".join(
 		f"sum(status = {frappe.db.escape(status)}) as `{frappe.scrub(status)}`" for status in STATUSES
 	)

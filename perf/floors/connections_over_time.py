@@ -4,6 +4,8 @@ import frappe
 
 from pts_coaching.pts_coaching.report.reporting import period
 
+from . import in_the_team
+
 COMPARED = [
 	"person_name",
 	"snapshots",
@@ -21,11 +23,7 @@ KEY = "person"
 
 def floor(filters: dict) -> list[dict]:
 	from_date, to_date = period(filters)
-	team = (
-		"and s.person in (select r.person from `tabCoaching Relationship` r where r.team = %(team)s)"
-		if filters.get("team")
-		else ""
-	)
+	team = in_the_team(filters, "s.person")
 	return frappe.db.sql(
 		f"""
 select person, person_name, snapshots, first_date, first_size, first_closeness,

@@ -8,6 +8,8 @@ from pts_coaching.pts_coaching.report.reporting import marked_if_partial, option
 from pts_coaching.report_arithmetic.contact_rhythm import TEXT_MESSAGE
 from pts_coaching.report_arithmetic.over_time import MONTH, periods_between
 
+from . import in_the_team
+
 KEY = "month"
 
 
@@ -21,11 +23,7 @@ COMPARED = [*(fieldname(channel) for channel in channels()), "contacts", "relati
 
 def floor(filters: dict) -> list[dict]:
 	from_date, to_date = period(filters)
-	team = (
-		"and c.relationship in (select r.name from `tabCoaching Relationship` r where r.team = %(team)s)"
-		if filters.get("team")
-		else ""
-	)
+	team = in_the_team(filters, "c.relationship", "name")
 	per_channel = [
 		(fieldname(channel), f"sum(c.channel = {frappe.db.escape(channel)})") for channel in channels()
 	]

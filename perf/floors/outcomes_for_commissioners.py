@@ -5,6 +5,8 @@ import frappe
 
 from pts_coaching.pts_coaching.report.reporting import period
 
+from . import in_the_team
+
 COMPARED = ["achievements", "paid_for", "tariff", "total"]
 # A row is a contract, a quarter and an outcome: no one column tells them apart.
 KEY = ("contract", "period", "outcome_type")
@@ -12,11 +14,7 @@ KEY = ("contract", "period", "outcome_type")
 
 def floor(filters: dict) -> list[dict]:
 	from_date, to_date = period(filters)
-	team = (
-		"and a.person in (select r.person from `tabCoaching Relationship` r where r.team = %(team)s)"
-		if filters.get("team")
-		else ""
-	)
+	team = in_the_team(filters, "a.person")
 	return frappe.db.sql(
 		f"""
 select nullif(contract, '') as contract, concat(year(achieved_on), ' Q', quarter(achieved_on)) as period,

@@ -7,6 +7,8 @@ from pts_coaching import scoring
 from pts_coaching.pts_coaching.report.reporting import period
 from pts_coaching.pts_coaching.report.wellbeing_journey.wellbeing_journey import ANSWERED, names_of
 
+from . import in_the_team
+
 COMPARED = ["check_ins", "first_date", "first", "latest_date", "latest", "change"]
 KEY = ("person", "question")
 
@@ -17,11 +19,7 @@ def floor(filters: dict) -> list[dict]:
 		"Wellbeing Measure",
 		filters.get("measure") or frappe.db.get_single_value("PTS Coaching Settings", "default_measure"),
 	)
-	team = (
-		"and c.person in (select r.person from `tabCoaching Relationship` r where r.team = %(team)s)"
-		if filters.get("team")
-		else ""
-	)
+	team = in_the_team(filters, "c.person")
 	each_on_its_own = measure.scoring == scoring.EACH_ON_ITS_OWN
 	if each_on_its_own:
 		values = f"""
