@@ -11,9 +11,10 @@ import frappe
 import pandas as pd
 from frappe import _
 from frappe.query_builder import Case
-from frappe.query_builder.functions import Count, Sum
+from frappe.query_builder.functions import Sum
 from frappe.utils import getdate, today
 from pypika.analytics import RowNumber
+from pypika.functions import DistinctOptionFunction
 
 from pts_coaching.pts_coaching.report.reporting import (
 	frame,
@@ -27,7 +28,7 @@ from pts_coaching.pts_coaching.report.reporting import (
 	visible,
 	within_relationships,
 )
-from pts_coaching.report_arithmetic.reliance_on_services import PER_KIND, PER_PERSON, reliance
+from pts_coaching.report_arithmetic.reliance_on_services import KINDS_APART, PER_PERSON, reliance
 
 
 def execute(filters=None):
@@ -35,11 +36,8 @@ def execute(filters=None):
 	from_date, to_date = period(filters)
 	on = min(to_date, getdate(today()))
 	people = coached(from_date, to_date, filters)
-	services = relied_on(people, on)
 	result = reliance(
-		per_person(people, services),
-		per_kind(people, services),
-		kind_order=options("Service Involvement", "service_kind"),
+		per_person(people, relied_on(people, on)), kind_order=options("Service Involvement", "service_kind")
 	)
 	if result.people.empty:
 		return nothing_yet(
@@ -104,6 +102,9 @@ def per_person(people, relied_on) -> pd.DataFrame:
 			people.started_on,
 			Sum(active["at_start"]),
 			Sum(active["on_the_day"]),
+			KindsOf(services.service_kind, when=active["at_start"]),
+			KindsOf(services.service_kind, when=active["on_the_day"]),
+			KindsOf(services.service_kind),
 			people.person_name,
 		)
 		.groupby(people.person)
@@ -112,23 +113,17 @@ def per_person(people, relied_on) -> pd.DataFrame:
 	return frame(query, [*PER_PERSON, "person_name"])
 
 
-def per_kind(people, relied_on) -> pd.DataFrame:
-	services, active = relied_on
-	query = (
-		frappe.qb.from_(people)
-		.join(services)
-		.on(services.person == people.person)
-		.select(
-			services.service_kind,
-			*(
-				Count(Case().when(active[when], people.person)).distinct()
-				for when in ("at_start", "on_the_day")
-			),
-		)
-		.where(services.service_kind.isnotnull())
-		.groupby(services.service_kind)
-	)
-	return frame(query, PER_KIND)
+class KindsOf(DistinctOptionFunction):
+	"""GROUP_CONCAT(DISTINCT ... SEPARATOR KINDS_APART): a person's kinds of service, each once. It also
+	lets MariaDB group the people by sorting them, which here is three times faster than its temporary
+	table."""
+
+	def __init__(self, kind, when=None):
+		super().__init__("GROUP_CONCAT", kind if when is None else Case().when(when, kind))
+		self._distinct = True
+
+	def get_special_params_sql(self, **kwargs):
+		return f"SEPARATOR {frappe.db.escape(KINDS_APART)}"
 
 
 def columns() -> list[dict]:
