@@ -27,8 +27,13 @@ def period_of(dates: pd.Series, grain: str) -> pd.Series:
 
 def periods_between(from_date: date, to_date: date, grain: str) -> list[str]:
 	"""Every period from the one `from_date` falls in to the one `to_date` falls in, empty ones too."""
+	return [label for label, _first_day, _last_day in days_of_periods(from_date, to_date, grain)]
+
+
+def days_of_periods(from_date: date, to_date: date, grain: str) -> list[tuple[str, date, date]]:
+	"""The periods of periods_between, each with its first and last day."""
 	return [
-		_label(period, grain)
+		(_label(period, grain), period.start_time.date(), period.end_time.date())
 		for period in pd.period_range(pd.Timestamp(from_date), pd.Timestamp(to_date), freq=_FREQUENCY[grain])
 	]
 
@@ -46,12 +51,11 @@ def partial_periods(from_date: date, to_date: date, grain: str, today: date) -> 
 	in progress on `today`, PART for one the dates cut; whole periods are left out."""
 	covered_to = min(to_date, today)
 	partial = {}
-	for period in pd.period_range(pd.Timestamp(from_date), pd.Timestamp(to_date), freq=_FREQUENCY[grain]):
-		first_day, last_day = period.start_time.date(), period.end_time.date()
+	for label, first_day, last_day in days_of_periods(from_date, to_date, grain):
 		if first_day <= today <= last_day and covered_to < last_day:
-			partial[_label(period, grain)] = SO_FAR
+			partial[label] = SO_FAR
 		elif first_day < from_date or covered_to < last_day:
-			partial[_label(period, grain)] = PART
+			partial[label] = PART
 	return partial
 
 

@@ -8,6 +8,7 @@ from pts_coaching.report_arithmetic.over_time import (
 	QUARTER,
 	SO_FAR,
 	YEAR,
+	days_of_periods,
 	partial_periods,
 	period_of,
 	periods_between,
@@ -53,3 +54,15 @@ def test_whole_periods_in_the_past_are_not_marked():
 	assert partial_periods(date(2026, 1, 1), date(2026, 6, 15), MONTH, today=date(2026, 12, 2)) == {
 		"2026-06": PART
 	}
+
+
+def test_each_period_has_its_first_and_last_day():
+	assert days_of_periods(date(2026, 1, 15), date(2026, 3, 2), MONTH) == [
+		("2026-01", date(2026, 1, 1), date(2026, 1, 31)),
+		("2026-02", date(2026, 2, 1), date(2026, 2, 28)),
+		("2026-03", date(2026, 3, 1), date(2026, 3, 31)),
+	]
+	assert days_of_periods(date(2025, 12, 31), date(2026, 1, 1), QUARTER) == [
+		("2025 Q4", date(2025, 10, 1), date(2025, 12, 31)),
+		("2026 Q1", date(2026, 1, 1), date(2026, 3, 31)),
+	]

@@ -7,10 +7,12 @@ said stays on the conversation. The arithmetic is pts_coaching.report_arithmetic
 """
 
 import frappe
+import pandas as pd
 from frappe import _
-from frappe.query_builder import Case, CustomFunction
+from frappe.query_builder import CustomFunction, Field
 from frappe.query_builder.functions import Count, Sum
 
+from pts_coaching.permissions import criterion_for
 from pts_coaching.pts_coaching.report.reporting import (
 	frame,
 	marked_if_partial,
@@ -29,44 +31,44 @@ from pts_coaching.report_arithmetic.contact_rhythm import (
 	TEXT_MESSAGE,
 	rhythm,
 )
-from pts_coaching.report_arithmetic.over_time import MONTH
+from pts_coaching.report_arithmetic.over_time import MONTH, days_of_periods
 
 CHANNEL_COLOURS = ["#5E64FF", "#743EE2", "#FF5858", "#29CD42", "#ECAD4B", "#2490EF", "#FFA00A", "#A6B1B9"]
 LastDay = CustomFunction("LAST_DAY", ["date"])
+# Made by Coaching Conversation's on_doctype_update.
+IN_RELATIONSHIP_ORDER = "relationship_date_channel_index"
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	from_date, to_date = period(filters)
 	conversation = frappe.qb.DocType("Coaching Conversation")
+	conversations = frappe.qb.from_(conversation)
+	if criterion_for("Coaching Conversation", frappe.session.user) is None and not (
+		filters.coach or filters.team
+	):
+		# Everyone's conversations, read in relationship order, are counted relationship by relationship
+		# as they come; by date, MariaDB would gather every relationship's counts in a temporary table,
+		# seven times slower at 50,000 people. For fewer people, their own index is the faster way in.
+		conversations = conversations.force_index(IN_RELATIONSHIP_ORDER)
 	in_period = visible(
-		frappe.qb.from_(conversation).where(conversation.date.between(from_date, to_date)),
-		"Coaching Conversation",
+		conversations.where(conversation.date.between(from_date, to_date)), "Coaching Conversation"
 	)
 	if filters.coach or filters.team:
 		relationship = frappe.qb.DocType("Coaching Relationship")
 		in_period = in_period.join(relationship).on(relationship.name == conversation.relationship)
 		in_period = within_relationships(in_period, relationship, filters)
-	# Read from the index (date, relationship, channel) alone: nothing of what was said.
+	# Read from the indexes alone (date, relationship, channel): nothing of what was said.
 	month = LastDay(conversation.date)
-	texts = Sum(Case().when(conversation.channel == TEXT_MESSAGE, 1).else_(0))
 	by_month_and_channel = in_period.select(month, conversation.channel, Count("*")).groupby(
 		month, conversation.channel
 	)
-	per_relationship_and_month = (
-		in_period.select(month.as_("month"), Count("*").as_("contacts"), texts.as_("texts"))
-		.groupby(conversation.relationship, month)
-		.as_("in_touch")
-	)
-	per_relationship = (
-		in_period.select(Count("*").as_("contacts"), texts.as_("texts"))
-		.groupby(conversation.relationship)
-		.as_("in_touch")
-	)
+	months = days_of_periods(from_date, to_date, MONTH)
+	in_touch_by_month, in_touch_in_the_period = in_touch(in_period, conversation, months)
 	result = rhythm(
 		frame(by_month_and_channel, BY_MONTH_AND_CHANNEL),
-		frame(in_touch(per_relationship_and_month, per_relationship_and_month.month), IN_TOUCH_BY_MONTH),
-		in_touch(per_relationship).run()[0],
+		in_touch_by_month,
+		in_touch_in_the_period,
 		options("Coaching Conversation", "channel"),
 		from_date,
 		to_date,
@@ -83,11 +85,42 @@ def execute(filters=None):
 	return columns(result.by_channel), rows_of(months), None, chart(result, labels), report_summary(result)
 
 
-def in_touch(per_relationship, *by):
-	"""The relationships in touch, and of those the ones whose every contact was a text message."""
-	all_texts = Sum(Case().when(per_relationship.texts == per_relationship.contacts, 1).else_(0))
-	query = frappe.qb.from_(per_relationship).select(*by, Count("*"), all_texts)
-	return query.groupby(*by) if by else query
+def in_touch(in_period, conversation, months) -> tuple[pd.DataFrame, tuple[int, int]]:
+	"""The relationships in touch each month and in the whole period, and of those the ones whose every
+	contact was a text message: each relationship's contacts and texts counted in the period and in
+	each month, in one pass, then the relationships counted."""
+	is_text = conversation.channel == TEXT_MESSAGE
+	counts = [Count("*").as_("contacts"), Sum(is_text).as_("texts")]
+	for n, (_label, first_day, last_day) in enumerate(months):
+		in_month = conversation.date.between(first_day, last_day)
+		counts += [Sum(in_month).as_(f"contacts_{n}"), Sum(in_month & is_text).as_(f"texts_{n}")]
+	each = in_period.select(*counts).groupby(conversation.relationship).as_("each_relationship")
+
+	def relationships(contacts, texts):
+		return Sum(contacts > 0), Sum((contacts > 0) & (texts == contacts))
+
+	[counted] = (
+		frappe.qb.from_(each)
+		.select(
+			*relationships(each.contacts, each.texts),
+			*(
+				count
+				for n in range(len(months))
+				for count in relationships(
+					Field(f"contacts_{n}", table=each), Field(f"texts_{n}", table=each)
+				)
+			),
+		)
+		.run()
+	)
+	by_month = pd.DataFrame(
+		[
+			(first_day, *counted[2 + 2 * n : 4 + 2 * n])
+			for n, (_label, first_day, _last_day) in enumerate(months)
+		],
+		columns=IN_TOUCH_BY_MONTH,
+	)
+	return by_month, counted[:2]
 
 
 def fieldname(channel: str) -> str:
