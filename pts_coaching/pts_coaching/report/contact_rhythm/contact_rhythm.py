@@ -113,6 +113,8 @@ def in_touch(in_period, conversation, months) -> tuple[pd.DataFrame, tuple[int, 
 		)
 		.run()
 	)
+	# MariaDB sums to NULL where there is nothing to sum.
+	counted = [int(count or 0) for count in counted]
 	by_month = pd.DataFrame(
 		[
 			(first_day, *counted[2 + 2 * n : 4 + 2 * n])
