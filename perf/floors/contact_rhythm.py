@@ -4,6 +4,9 @@ messages alone."""
 
 import frappe
 
+from pts_coaching.pts_coaching.doctype.coaching_conversation.coaching_conversation import (
+	IN_RELATIONSHIP_ORDER,
+)
 from pts_coaching.pts_coaching.report.contact_rhythm.contact_rhythm import fieldname
 from pts_coaching.pts_coaching.report.reporting import marked_if_partial, options, period
 from pts_coaching.report_arithmetic.contact_rhythm import TEXT_MESSAGE
@@ -52,7 +55,7 @@ group by month""",
 select {", ".join(f"sum(contacts_{n} > 0), sum(contacts_{n} > 0 and texts_{n} = contacts_{n})" for n in range(len(months)))}
 from (
 	select {each_month}
-	from `tabCoaching Conversation` c force index (relationship_date_channel_index)
+	from `tabCoaching Conversation` c force index ({IN_RELATIONSHIP_ORDER})
 	where c.date between %(from_date)s and %(to_date)s {team}
 	group by c.relationship
 ) each_relationship""",

@@ -71,8 +71,14 @@ def contact_with(relationship: str) -> dict:
 	return {"contact_count": contact_count, "last_contact_on": last_contact_on}
 
 
+# Contact Rhythm reads everyone's conversations in this order, so it names the index.
+IN_RELATIONSHIP_ORDER = "relationship_date_channel_index"
+
+
 def on_doctype_update():
 	# A year of conversations is half a million rows: Contact Rhythm reads date, relationship and
-	# channel from these indexes alone, by period (everyone) or by relationship (a team, a coach).
+	# channel from these indexes alone, its months by date and who was in touch by relationship.
 	frappe.db.add_index("Coaching Conversation", ["date", "relationship", "channel"])
-	frappe.db.add_index("Coaching Conversation", ["relationship", "date", "channel"])
+	frappe.db.add_index(
+		"Coaching Conversation", ["relationship", "date", "channel"], index_name=IN_RELATIONSHIP_ORDER
+	)
