@@ -26,22 +26,30 @@ from (
 		percentile_cont(0.5) within group (order by days) over (partition by ending_kind) as median,
 		percentile_cont(0.75) within group (order by days) over (partition by ending_kind) as upper_quartile
 	from (
-		select ifnull(h.ending_kind, '') as ending_kind, h.phase, h.from_date,
-			datediff(h.from_date, first_value(h.from_date) over began) as days,
-			ifnull(lag(h.phase) over moves = %(ending_together)s, 0) as ended_together,
-			ifnull(lead(h.phase) over moves = %(working_together)s, 0) as came_back
-		from `tabCoaching Relationship` r
-		join `tabCoaching Phase History` h on h.parent = r.name and h.parenttype = 'Coaching Relationship'
-			and h.parentfield = 'phase_history'
-		where r.name in (
-			select e.parent from `tabCoaching Phase History` e
-			where e.parenttype = 'Coaching Relationship' and e.parentfield = 'phase_history'
-				and e.phase = %(ended)s and e.from_date between %(from_date)s and %(to_date)s
-		) {team}
-		window moves as (partition by h.parent order by h.idx),
-			began as (partition by h.parent order by h.from_date is null, h.idx)
+		select ifnull(e.ending_kind, '') as ending_kind,
+			datediff(e.from_date, (
+				select b.from_date from `tabCoaching Phase History` b
+				where b.parent = e.parent and b.parenttype = e.parenttype and b.parentfield = e.parentfield
+					and b.from_date is not null
+				order by b.idx limit 1
+			)) as days,
+			ifnull((
+				select p.phase from `tabCoaching Phase History` p
+				where p.parent = e.parent and p.parenttype = e.parenttype and p.parentfield = e.parentfield
+					and p.idx < e.idx
+				order by p.idx desc limit 1
+			) = %(ending_together)s, 0) as ended_together,
+			ifnull((
+				select n.phase from `tabCoaching Phase History` n
+				where n.parent = e.parent and n.parenttype = e.parenttype and n.parentfield = e.parentfield
+					and n.idx > e.idx
+				order by n.idx limit 1
+			) = %(working_together)s, 0) as came_back
+		from `tabCoaching Phase History` e
+		join `tabCoaching Relationship` r on r.name = e.parent
+		where e.parenttype = 'Coaching Relationship' and e.parentfield = 'phase_history'
+			and e.phase = %(ended)s and e.from_date between %(from_date)s and %(to_date)s {team}
 	) moves
-	where phase = %(ended)s and from_date between %(from_date)s and %(to_date)s
 ) endings
 group by ending_kind""",
 		{

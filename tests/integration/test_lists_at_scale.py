@@ -8,6 +8,10 @@ import frappe
 import pytest
 from frappe.utils import now_datetime
 
+from pts_coaching.lifecycle import ENDED, GETTING_TO_KNOW_EACH_OTHER
+from pts_coaching.pts_coaching.report.endings_and_moving_on import endings_and_moving_on
+from pts_coaching.pts_coaching.report.reporting import period
+
 from .conftest import make_user
 
 STRANGERS = 3000
@@ -65,6 +69,29 @@ def a_large_site():
 			for n in range(STRANGERS)
 		],
 	)
+	# Each stranger's relationship began and ended years ago: a history that no report of this year reads.
+	frappe.db.bulk_insert(
+		"Coaching Phase History",
+		("name", "parent", "parenttype", "parentfield", "idx", "phase", "from_date", *common),
+		[
+			(
+				f"SCALE-HIS-{n:05}-{idx}",
+				f"SCALE-REL-{n:05}",
+				"Coaching Relationship",
+				"phase_history",
+				idx,
+				phase,
+				day,
+				stranger_coach,
+				stamp,
+				stamp,
+				stranger_coach,
+				0,
+			)
+			for n in range(STRANGERS)
+			for idx, phase, day in ((1, GETTING_TO_KNOW_EACH_OTHER, "2020-01-06"), (2, ENDED, "2021-03-01"))
+		],
+	)
 	near = []
 	for name in ("Ash", "Bryn", "Cai"):
 		person = frappe.get_doc({"doctype": "Person", "preferred_name": name}).insert()
@@ -73,13 +100,14 @@ def a_large_site():
 		).insert()
 		near.append(person.name)
 	frappe.db.commit()
-	for table in ("Person", "Coaching Relationship", "Coaching Conversation"):
+	for table in ("Person", "Coaching Relationship", "Coaching Conversation", "Coaching Phase History"):
 		frappe.db.sql(f"analyze table `tab{table}`")
 
 	yield {"coach": coach, "lead": "near.lead@example.org", "analyst": analyst, "near": set(near)}
 
 	frappe.db.rollback()
 	frappe.set_user("Administrator")
+	frappe.db.delete("Coaching Phase History", {"name": ("like", "SCALE-HIS-%")})
 	frappe.db.delete("Coaching Relationship", {"team": ("in", [FAR_TEAM, NEAR_TEAM])})
 	frappe.db.delete("Person", {"name": ("in", [*near, *(f"SCALE-{n:05}" for n in range(STRANGERS))])})
 	frappe.db.delete("User Permission", {"user": analyst})
@@ -125,3 +153,16 @@ def test_at_that_scale_each_sees_their_own_three_and_no_stranger(a_large_site, w
 	frappe.set_user(a_large_site[who])
 	assert set(frappe.get_list("Person", pluck="name", limit=0)) == a_large_site["near"]
 	assert frappe.get_list("Coaching Relationship", fields=["count(*) as count"])[0].count == 3
+
+
+def test_endings_read_the_endings_of_the_period_not_every_history(a_large_site, monkeypatch):
+	"""Each ending's first day and the phases either side of it are looked up beside it: no step of the
+	plan reads the histories of the thousands whose relationships ended years ago."""
+	asked = []
+	monkeypatch.setattr(endings_and_moving_on, "frame", lambda query, columns: asked.append(query))
+	from_date, to_date = period({})
+	frappe.set_user("Administrator")
+	endings_and_moving_on.moves_into_ended(from_date, to_date, frappe._dict())
+	plan = frappe.db.sql(f"explain {asked[0]}", as_dict=True)
+	too_many = [step for step in plan if rows_read(step) > MOST_ROWS_A_STEP_MAY_READ]
+	assert not too_many, "\n".join(str(dict(step)) for step in plan)

@@ -1,6 +1,7 @@
 # Copyright (c) 2026, pts_coaching contributors
 # License: MIT. See license.txt
 
+import frappe
 from frappe.model.document import Document
 
 
@@ -26,3 +27,9 @@ class CoachingPhaseHistory(Document):
 		to_date: DF.Date | None
 	# end: auto-generated types
 	pass
+
+
+def on_doctype_update():
+	# Endings and Moving On finds a period's moves into Ended by phase and day (the rows beside each,
+	# by the index on parent).
+	frappe.db.add_index("Coaching Phase History", ["phase", "from_date"])

@@ -10,7 +10,7 @@ words stays on the relationship.
 import frappe
 import pandas as pd
 from frappe import _
-from pypika.analytics import FirstValue, Lag, Lead
+from pypika import Order
 
 from pts_coaching.lifecycle import ENDED
 from pts_coaching.pts_coaching.report.reporting import (
@@ -41,60 +41,51 @@ def execute(filters=None):
 
 def moves_into_ended(from_date, to_date, filters) -> pd.DataFrame:
 	"""Each move into Ended in the period, found in the phase history of the relationships the user may
-	see, with the phases either side of it and the first day of the relationship (its history's first)."""
+	see, with the phases either side of it and the first day of the relationship (its history's first).
+	Those are looked up beside each ending, so that the report reads the endings, not every history
+	they are in."""
 	relationship = frappe.qb.DocType("Coaching Relationship")
 	history = frappe.qb.DocType("Coaching Phase History")
-	moves = within_relationships(
-		visible(
-			frappe.qb.from_(relationship)
-			.join(history)
-			.on(child_rows_of(relationship, history, "phase_history"))
-			.select(
-				relationship.name,
-				history.phase,
-				history.from_date,
-				history.ending_kind,
-				FirstValue(history.from_date)
-				.over(relationship.name)
-				# The first day noted, as the first row may have none.
-				.orderby(history.from_date.isnull())
-				.orderby(history.idx)
-				.as_("began"),
-				Lag(history.phase).over(relationship.name).orderby(history.idx).as_("previous_phase"),
-				Lead(history.phase).over(relationship.name).orderby(history.idx).as_("next_phase"),
-			)
-			.where(relationship.name.isin(ended_in_the_period(from_date, to_date))),
-			"Coaching Relationship",
-		),
-		relationship,
-		filters,
+	ending, began, previous, following = (
+		history.as_(alias) for alias in ("ending", "began", "previous", "following")
 	)
-	query = (
-		frappe.qb.from_(moves)
+	query = visible(
+		frappe.qb.from_(ending)
+		.join(relationship)
+		.on(child_rows_of(relationship, ending, "phase_history"))
 		.select(
-			moves.name,
-			moves.from_date,
-			moves.ending_kind,
-			moves.began,
-			moves.previous_phase,
-			moves.next_phase,
+			relationship.name,
+			ending.from_date,
+			ending.ending_kind,
+			# The first day noted, as the first row may have none.
+			in_the_history_of(ending, began)
+			.select(began.from_date)
+			.where(began.from_date.isnotnull())
+			.orderby(began.idx),
+			in_the_history_of(ending, previous)
+			.select(previous.phase)
+			.where(previous.idx < ending.idx)
+			.orderby(previous.idx, order=Order.desc),
+			in_the_history_of(ending, following)
+			.select(following.phase)
+			.where(following.idx > ending.idx)
+			.orderby(following.idx),
 		)
-		.where(moves.phase == ENDED)
-		.where(moves.from_date.between(from_date, to_date))
+		.where(ending.phase == ENDED)
+		.where(ending.from_date.between(from_date, to_date)),
+		"Coaching Relationship",
 	)
-	return frame(query, PER_ENDING)
+	return frame(within_relationships(query, relationship, filters), PER_ENDING)
 
 
-def ended_in_the_period(from_date, to_date):
-	"""The relationships whose history has a move into Ended in the period."""
-	history = frappe.qb.DocType("Coaching Phase History")
+def in_the_history_of(ending, row):
+	"""A sub-query for one row, `row`, of the same history as `ending`: its caller says which."""
 	return (
-		frappe.qb.from_(history)
-		.select(history.parent)
-		.where(history.parenttype == "Coaching Relationship")
-		.where(history.parentfield == "phase_history")
-		.where(history.phase == ENDED)
-		.where(history.from_date.between(from_date, to_date))
+		frappe.qb.from_(row)
+		.where(row.parent == ending.parent)
+		.where(row.parenttype == ending.parenttype)
+		.where(row.parentfield == ending.parentfield)
+		.limit(1)
 	)
 
 
