@@ -21,24 +21,25 @@ def floor(filters: dict) -> list[dict]:
 	)
 	team = in_the_team(filters, "c.person")
 	each_on_its_own = measure.scoring == scoring.EACH_ON_ITS_OWN
+	# Each person's values of each question in order, "date value" apart by commas, and their ends.
 	if each_on_its_own:
-		values = f"""
-		select c.person, a.item_code as question, a.answer as value, c.date,
-			row_number() over (partition by c.person, a.item_code order by c.date, c.creation, c.name) as nth,
-			count(*) over (partition by c.person, a.item_code) as check_ins
+		listed = f"""
+		select c.person, a.item_code as question,
+			group_concat(concat(c.date, ' ', a.answer) order by c.date, c.creation, c.name) as listed
 		from `tabWellbeing Check-in` c
 		join `tabWellbeing Answer` a on a.parent = c.name and a.parenttype = 'Wellbeing Check-in'
 			and a.parentfield = 'answers'
 		where c.measure = %(measure)s and c.date between %(from_date)s and %(to_date)s
-			and a.answer regexp %(answered)s {team}"""
+			and a.answer regexp %(answered)s {team}
+		group by c.person, a.item_code"""
 	else:
-		values = f"""
-		select c.person, '' as question, c.score as value, c.date,
-			row_number() over (partition by c.person order by c.date, c.creation, c.name) as nth,
-			count(*) over (partition by c.person) as check_ins
+		listed = f"""
+		select c.person, '' as question,
+			group_concat(concat(c.date, ' ', c.score) order by c.date, c.creation, c.name) as listed
 		from `tabWellbeing Check-in` c
 		where c.measure = %(measure)s and c.date between %(from_date)s and %(to_date)s
-			and c.scored = 1 and c.score is not null {team}"""
+			and c.scored = 1 and c.score is not null {team}
+		group by c.person"""
 	rows = frappe.db.sql(
 		f"""
 select person, question, check_ins, first_date, first,
@@ -46,14 +47,13 @@ select person, question, check_ins, first_date, first,
 	if(check_ins > 1, latest, null) as latest,
 	if(check_ins > 1, latest - first, null) as `change`
 from (
-	select person, question, max(check_ins) as check_ins,
-		max(if(nth = 1, date, null)) as first_date,
-		max(if(nth = 1, cast(value as double), null)) as first,
-		max(if(nth = check_ins, date, null)) as latest_date,
-		max(if(nth = check_ins, cast(value as double), null)) as latest
-	from ({values}) answered
-	where nth = 1 or nth = check_ins
-	group by person, question
+	select person, question,
+		length(listed) - length(replace(listed, ',', '')) + 1 as check_ins,
+		cast(substring_index(listed, ' ', 1) as date) as first_date,
+		cast(substring_index(substring_index(listed, ',', 1), ' ', -1) as double) as first,
+		cast(substring_index(substring_index(listed, ',', -1), ' ', 1) as date) as latest_date,
+		cast(substring_index(listed, ' ', -1) as double) as latest
+	from ({listed}) listed
 ) ends""",
 		{
 			"from_date": from_date,

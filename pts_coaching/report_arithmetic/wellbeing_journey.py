@@ -10,7 +10,7 @@ lower answer means more wellbeing (ONS4's anxiety), a fall is the change for the
 the people with two or more check-ins, so that first and latest are of the same people.
 
 The report's query finds each person's first and latest value (by date, then as noted) and counts
-their check-ins, with windows over each person's values; here they are compared.
+their check-ins; here they are compared.
 """
 
 import math
@@ -70,6 +70,44 @@ class Journey:
 # in the period gave it a value, and the first and latest of those values.
 ENDS = ["person", "question", "check_ins", "first_date", "first", "latest_date", "latest"]
 COLUMNS = [*ENDS, "change"]
+
+
+# How the report's query lists each person's values of a question, to take the first and latest
+# from: each "YYYY-MM-DD value", in order, apart by commas (a number has neither).
+APART = ","
+DATE_APART = " "
+
+
+def ends_of(in_order: pd.DataFrame, codes: Sequence[str]) -> pd.DataFrame:
+	"""`in_order`: one row per person, with the person, any columns carried along and, for each question
+	code, a column of their values of it in order (as APART and DATE_APART say; None where they gave it
+	none). One row per person and question with a value, as ENDS and the columns carried."""
+	carried = [c for c in in_order.columns if c not in codes]
+	listed = in_order.melt(id_vars=carried, value_vars=list(codes), var_name="question", value_name="listed")
+	listed = listed[listed["listed"].notna()].reset_index(drop=True)
+	if listed.empty:
+		return pd.DataFrame(columns=[*ENDS, *(c for c in carried if c != "person")])
+	# Plain string methods, value by value: a year of check-ins is a hundred thousand lists, and pandas'
+	# own string methods are slower at this.
+	texts = listed["listed"].astype(str).tolist()
+	first = [text.partition(APART)[0].partition(DATE_APART) for text in texts]
+	latest = [text.rpartition(APART)[2].partition(DATE_APART) for text in texts]
+	return pd.DataFrame(
+		{
+			"person": listed["person"],
+			"question": listed["question"],
+			"check_ins": [text.count(APART) + 1 for text in texts],
+			"first_date": _dates([day for day, _, _ in first]),
+			"first": [float(value) for _, _, value in first],
+			"latest_date": _dates([day for day, _, _ in latest]),
+			"latest": [float(value) for _, _, value in latest],
+			**{column: listed[column] for column in carried if column != "person"},
+		}
+	)
+
+
+def _dates(days: list[str]) -> pd.Series:
+	return pd.to_datetime(pd.Series(days), format="%Y-%m-%d").dt.date
 
 
 def journey(ends: pd.DataFrame, questions: Sequence[Question]) -> Journey:

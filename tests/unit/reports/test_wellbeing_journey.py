@@ -14,6 +14,7 @@ from pts_coaching.report_arithmetic.wellbeing_journey import (
 	Question,
 	bands,
 	count_in_bands,
+	ends_of,
 	journey,
 )
 
@@ -142,3 +143,27 @@ def test_bands_of_a_round_width_cover_the_scale():
 
 def test_each_value_in_its_band_and_the_top_of_the_scale_in_the_last():
 	assert count_in_bands([14, 19.5, 20, 70], bands(14, 70)) == [2, 1, 0, 0, 0, 0, 1]
+
+
+def test_first_and_latest_are_the_ends_of_each_persons_values_in_order_and_none_is_no_value():
+	in_order = pd.DataFrame(
+		{
+			"person": ["P1", "P2"],
+			"person_name": ["Rowan", "Kit"],
+			"life_satisfaction": ["2026-01-05 4,2026-03-01 6.5,2026-06-30 7", "2026-02-01 -1"],
+			"anxiety": ["2026-01-05 8.000000000", None],
+		}
+	)
+	ends = ends_of(in_order, ["life_satisfaction", "anxiety"])
+	assert ends.columns.tolist() == [*ENDS, "person_name"]
+	assert ends.values.tolist() == [
+		["P1", "life_satisfaction", 3, date(2026, 1, 5), 4.0, date(2026, 6, 30), 7.0, "Rowan"],
+		["P2", "life_satisfaction", 1, date(2026, 2, 1), -1.0, date(2026, 2, 1), -1.0, "Kit"],
+		["P1", "anxiety", 1, date(2026, 1, 5), 8.0, date(2026, 1, 5), 8.0, "Rowan"],
+	]
+
+
+def test_no_one_with_a_value_is_no_ends():
+	in_order = pd.DataFrame({"person": ["P1"], "person_name": ["Rowan"], TOTAL: [None]})
+	assert ends_of(in_order, [TOTAL]).empty
+	assert journey(ends_of(in_order.iloc[:0], [TOTAL]), [Question()]).people.empty

@@ -10,10 +10,8 @@ import frappe
 import pandas as pd
 from frappe import _
 from frappe.query_builder import Case
-from frappe.query_builder.functions import Max
-from pypika.analytics import Count as WindowCount
-from pypika.analytics import RowNumber
-from pypika.terms import ValueWrapper
+from frappe.query_builder.functions import Concat, Max
+from pypika.terms import AggregateFunction
 
 from pts_coaching import scoring
 from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import (
@@ -33,13 +31,15 @@ from pts_coaching.pts_coaching.report.reporting import (
 	visible,
 )
 from pts_coaching.report_arithmetic.wellbeing_journey import (
-	ENDS,
+	APART,
+	DATE_APART,
 	TOTAL,
 	WELLBEING_UP,
 	Journey,
 	Question,
 	bands,
 	count_in_bands,
+	ends_of,
 	journey,
 )
 
@@ -109,7 +109,6 @@ def first_and_latest(measure, filters, from_date, to_date) -> pd.DataFrame:
 	check_in = frappe.qb.DocType("Wellbeing Check-in")
 	query = (
 		frappe.qb.from_(check_in)
-		.select(check_in.person, check_in.person_name, check_in.date)
 		.where(check_in.measure == measure.name)
 		.where(check_in.date.between(from_date, to_date))
 	)
@@ -121,39 +120,34 @@ def first_and_latest(measure, filters, from_date, to_date) -> pd.DataFrame:
 			.on(child_rows_of(check_in, answer, "answers"))
 			.where(answer.answer.regexp(ANSWERED))
 		)
-		question, value, each = answer.item_code, answer.answer, (check_in.person, answer.item_code)
+		values = {
+			question.code: Case().when(answer.item_code == question.code, answer.answer)
+			for question in questions_of(measure)
+		}
 	else:
 		query = query.where((check_in.scored == 1) & check_in.score.isnotnull())
-		question, value, each = ValueWrapper(TOTAL), check_in.score, (check_in.person,)
-	values = query.select(
-		question.as_("question"),
-		value.as_("value"),
-		RowNumber()
-		.over(*each)
-		.orderby(check_in.date)
-		.orderby(check_in.creation)
-		.orderby(check_in.name)
-		.as_("from_first"),
-		WindowCount("*").over(*each).as_("check_ins"),
-	).as_("answered")
-	first = values.from_first == 1
-	latest = values.from_first == values.check_ins
-	ends = (
-		frappe.qb.from_(values)
-		.select(
-			values.person,
-			values.question,
-			Max(values.check_ins),
-			Max(Case().when(first, values.date)),
-			Max(Case().when(first, values.value)),
-			Max(Case().when(latest, values.date)),
-			Max(Case().when(latest, values.value)),
-			Max(Case().when(latest, values.person_name)),
-		)
-		.where(first | latest)
-		.groupby(values.person, values.question)
-	)
-	return frame(ends, [*ENDS, "person_name"])
+		values = {TOTAL: check_in.score}
+	# A row per person, not per value: MariaDB sorts each person's few values, not everyone's.
+	in_order = query.select(
+		check_in.person,
+		Max(check_in.person_name),
+		*(InOrder(value) for value in values.values()),
+	).groupby(check_in.person)
+	return ends_of(frame(in_order, ["person", "person_name", *values]), list(values))
+
+
+class InOrder(AggregateFunction):
+	"""GROUP_CONCAT(CONCAT(date, DATE_APART, value) ORDER BY date, creation, name SEPARATOR APART): a
+	person's values, each with its day, in the order they were given."""
+
+	def __init__(self, value):
+		check_in = frappe.qb.DocType("Wellbeing Check-in")
+		super().__init__("GROUP_CONCAT", Concat(check_in.date, DATE_APART, value))
+		self.order = (check_in.date, check_in.creation, check_in.name)
+
+	def get_special_params_sql(self, **kwargs):
+		order = ", ".join(term.get_sql(**kwargs) for term in self.order)
+		return f"ORDER BY {order} SEPARATOR {frappe.db.escape(APART)}"
 
 
 def columns(each_on_its_own: bool) -> list[dict]:
