@@ -51,6 +51,10 @@ class Tariff:
 	tariff: float = 0
 	cap_per_person: int = 0
 
+	def pays_after(self, counted_before: int) -> bool:
+		"""Whether it pays for one more achievement, when this many are counted for the same person."""
+		return not self.cap_per_person or counted_before < self.cap_per_person
+
 
 @dataclass(frozen=True)
 class Contract:
@@ -97,7 +101,7 @@ def check_achievement(
 			contract.to_date,
 			achieved_on,
 		)
-	if tariff.cap_per_person and counted_before >= tariff.cap_per_person:
+	if not tariff.pays_after(counted_before):
 		raise RuleBroken(
 			"{0} counts {1} at most {2} time(s) for one person, and this person already has {3}.",
 			contract.name,

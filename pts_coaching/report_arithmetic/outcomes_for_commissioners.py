@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from pts_coaching.outcomes import Contract, RuleBroken, check_achievement
+from pts_coaching.outcomes import Contract, RuleBroken, Tariff, check_achievement
 from pts_coaching.report_arithmetic.over_time import as_dates, period_of
 
 NO_CONTRACT = ""
@@ -98,23 +98,32 @@ def tariffs_earned(achievements: pd.DataFrame, contracts: Sequence[Contract]) ->
 	outcome it names, outside its period, or over the cap). `achievements` (name, person,
 	outcome_type, achieved_on as Timestamps, contract) are in the order they were achieved."""
 	by_name = {contract.name: contract for contract in contracts}
-	counted: dict[tuple[str, str, str], int] = {}
-	tariffs = []
-	for row in achievements.itertuples():
-		contract = by_name.get(row.contract)
-		key = (row.contract, row.person, row.outcome_type)
+	days = achievements["achieved_on"].dt.date.tolist()
+	kinds = list(zip(achievements["contract"], achievements["outcome_type"], days, strict=True))
+
+	# Whether a contract pays for an outcome on a day, asked once for each: a year of achievements
+	# under one contract is a few thousand of them.
+	def payable(contract_name, outcome_type, day) -> Tariff | None:
+		contract = by_name.get(contract_name)
 		try:
-			if not contract:
-				raise RuleBroken("No contract pays for this achievement.")
-			tariff = check_achievement(
-				contract, row.outcome_type, row.achieved_on.date(), counted.get(key, 0)
-			)
+			return check_achievement(contract, outcome_type, day, 0) if contract else None
 		except RuleBroken:
-			tariffs.append(None)
-			continue
-		counted[key] = counted.get(key, 0) + 1
-		tariffs.append(float(tariff.tariff))
-	return tariffs
+			return None
+
+	tariffs = {kind: payable(*kind) for kind in set(kinds)}
+	tariff_of_each = [tariffs[kind] for kind in kinds]
+	# Each payable achievement is paid while the person's earlier ones, all paid until the cap, leave
+	# room under it.
+	counted_before = (
+		achievements.assign(payable=[tariff is not None for tariff in tariff_of_each])
+		.groupby(["contract", "person", "outcome_type", "payable"], sort=False, dropna=False)
+		.cumcount()
+		.tolist()
+	)
+	return [
+		float(tariff.tariff) if tariff and tariff.pays_after(counted) else None
+		for tariff, counted in zip(tariff_of_each, counted_before, strict=True)
+	]
 
 
 @dataclass(frozen=True)

@@ -49,22 +49,14 @@ def execute(filters=None):
 	return columns(), rows_of(rows), message, chart(result), report_summary(result, currencies)
 
 
-def achievements_counted(from_date, to_date, filters) -> pd.DataFrame:
+def achievements_counted(from_date, to_date, filters, with_evidence: bool = False) -> pd.DataFrame:
 	"""The achievements of the period the user may see, with whether the person agreed to outcome
-	reporting and whether evidence was recorded, and the earlier ones under a contract, which count
-	towards its caps. A contract pays for achievements one by one, in the order they were achieved, up
-	to its cap for each person, so each is read (they are few beside conversations and check-ins)."""
+	reporting (and, for a claim, whether evidence was recorded), and the earlier ones under a contract,
+	which count towards its caps. A contract pays for achievements one by one, in the order they were
+	achieved, up to its cap for each person, so each is read (they are few beside conversations and
+	check-ins)."""
 	achievement = frappe.qb.DocType("Achievement")
 	person = frappe.qb.DocType("Person")
-	evidence_recorded = (
-		Case()
-		.when(
-			(achievement.evidence.isnotnull() & (achievement.evidence != ""))
-			| achievement.verified_by.isnotnull(),
-			1,
-		)
-		.else_(0)
-	)
 	query = (
 		frappe.qb.from_(achievement)
 		.join(person)
@@ -76,7 +68,6 @@ def achievements_counted(from_date, to_date, filters) -> pd.DataFrame:
 			achievement.achieved_on,
 			achievement.contract,
 			person.agrees_to_outcome_reporting,
-			evidence_recorded,
 		)
 		.where(achievement.achieved_on <= to_date)
 		# Earlier achievements under a contract count towards its caps.
@@ -86,9 +77,14 @@ def achievements_counted(from_date, to_date, filters) -> pd.DataFrame:
 		query = query.where(achievement.contract == filters["contract"])
 	query = visible(visible(query, "Achievement"), "Person")
 	query = coached_within(query, achievement.person, filters)
-	return frame(
-		query, ["name", "person", "outcome_type", "achieved_on", "contract", "agrees", "evidence_recorded"]
-	)
+	columns = ["name", "person", "outcome_type", "achieved_on", "contract", "agrees"]
+	if with_evidence:
+		evidence = (achievement.evidence.isnotnull() & (achievement.evidence != "")) | (
+			achievement.verified_by.isnotnull()
+		)
+		query = query.select(Case().when(evidence, 1).else_(0))
+		columns.append("evidence_recorded")
+	return frame(query, columns)
 
 
 def currency_of_each_contract() -> dict[str, str]:
@@ -216,7 +212,7 @@ def download_claim(contract: str, from_date: str, to_date: str):
 	contract = frappe.get_doc("Outcomes Contract", contract)
 	contract.check_permission("read")
 	from_date, to_date = period({"from_date": from_date, "to_date": to_date})
-	achievements = achievements_counted(from_date, to_date, {"contract": contract.name})
+	achievements = achievements_counted(from_date, to_date, {"contract": contract.name}, with_evidence=True)
 	result = claim(achievements, contract.terms(), from_date, to_date)
 	yes_or_no = {True: _("Yes"), False: _("No")}
 	sheet = [
