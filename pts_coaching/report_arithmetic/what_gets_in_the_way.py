@@ -12,6 +12,11 @@ import pandas as pd
 
 from pts_coaching.report_arithmetic.over_time import period_of, periods_between, share
 
+# What the report's query counts, day by day: how many reflections named each theme, how many named
+# none (theme NAMED_NONE) and how many there were (theme None).
+COUNTED = ["date", "theme", "reflections"]
+NAMED_NONE = ""
+
 # Each day's reflections, and those of them that named something.
 PER_DAY = ["date", "reflections", "naming_something"]
 # Each day and theme: how many reflections that day named it.
@@ -26,6 +31,24 @@ class InTheWay:
 	themes: dict[str, int]
 	reflections: int
 	share_naming_something: float | None
+
+
+def days_and_themes(counted: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+	"""`counted`: the columns of COUNTED (a row of no day, the whole period's, is left aside). The same
+	as PER_DAY and PER_DAY_AND_THEME."""
+	counted = counted[counted["date"].notna()]
+	every = counted[counted["theme"].isna()].set_index("date")["reflections"]
+	named_none = counted[counted["theme"] == NAMED_NONE].set_index("date")["reflections"]
+	days = pd.DataFrame(
+		{
+			"date": every.index,
+			"reflections": every.to_numpy(),
+			"naming_something": (every - named_none.reindex(every.index, fill_value=0)).to_numpy(),
+		},
+		columns=PER_DAY,
+	)
+	themes_named = counted[counted["theme"].notna() & (counted["theme"] != NAMED_NONE)]
+	return days, themes_named[PER_DAY_AND_THEME].reset_index(drop=True)
 
 
 def in_the_way(

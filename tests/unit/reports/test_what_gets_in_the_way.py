@@ -3,7 +3,14 @@ from datetime import date
 import pandas as pd
 
 from pts_coaching.report_arithmetic.over_time import QUARTER
-from pts_coaching.report_arithmetic.what_gets_in_the_way import PER_DAY, PER_DAY_AND_THEME, in_the_way
+from pts_coaching.report_arithmetic.what_gets_in_the_way import (
+	COUNTED,
+	NAMED_NONE,
+	PER_DAY,
+	PER_DAY_AND_THEME,
+	days_and_themes,
+	in_the_way,
+)
 
 
 def test_themes_per_period_most_named_first():
@@ -56,3 +63,31 @@ def test_no_reflections():
 	)
 	assert result.periods.values.tolist() == [["2026 Q1", 0, 0]]
 	assert (result.reflections, result.share_naming_something) == (0, None)
+
+
+def test_each_days_count_of_all_and_of_none_named_gives_its_reflections_and_those_naming_something():
+	days, themes_named = days_and_themes(
+		pd.DataFrame(
+			[
+				(date(2026, 1, 10), "Housing rules", 1),
+				(date(2026, 1, 10), "Paperwork", 2),
+				(date(2026, 1, 10), NAMED_NONE, 1),
+				(date(2026, 1, 10), None, 3),  # one named both themes
+				(date(2026, 3, 1), NAMED_NONE, 1),
+				(date(2026, 3, 1), None, 1),
+				(None, None, 4),  # the whole period
+			],
+			columns=COUNTED,
+		)
+	)
+	assert days.values.tolist() == [[date(2026, 1, 10), 3, 2], [date(2026, 3, 1), 1, 0]]
+	assert themes_named.values.tolist() == [
+		[date(2026, 1, 10), "Housing rules", 1],
+		[date(2026, 1, 10), "Paperwork", 2],
+	]
+
+
+def test_no_day_counted_is_no_reflections():
+	days, themes_named = days_and_themes(pd.DataFrame(columns=COUNTED))
+	assert days.empty and themes_named.empty
+	assert in_the_way(days, themes_named, date(2026, 1, 1), date(2026, 3, 31), QUARTER).reflections == 0

@@ -10,8 +10,7 @@ The arithmetic is pts_coaching.report_arithmetic.what_gets_in_the_way.
 
 import frappe
 from frappe import _
-from frappe.query_builder import Case
-from frappe.query_builder.functions import Count
+from frappe.query_builder.functions import Count, IfNull
 
 from pts_coaching.pts_coaching.doctype.coach_reflection.coach_reflection import visible_reflections
 from pts_coaching.pts_coaching.report.reporting import (
@@ -24,7 +23,12 @@ from pts_coaching.pts_coaching.report.reporting import (
 	summary,
 )
 from pts_coaching.report_arithmetic.over_time import MONTH, PERIODS, QUARTER
-from pts_coaching.report_arithmetic.what_gets_in_the_way import PER_DAY, PER_DAY_AND_THEME, in_the_way
+from pts_coaching.report_arithmetic.what_gets_in_the_way import (
+	COUNTED,
+	NAMED_NONE,
+	days_and_themes,
+	in_the_way,
+)
 
 
 def execute(filters=None):
@@ -33,12 +37,16 @@ def execute(filters=None):
 	grain = filters.period if filters.period in PERIODS else MONTH
 	reflection = frappe.qb.DocType("Coach Reflection")
 	theme = frappe.qb.DocType("Coach Reflection Theme")
+	named = IfNull(theme.theme, NAMED_NONE)
+	# One pass: each day's count of each theme named, of none named, and, rolled up, of all.
 	query = (
 		frappe.qb.from_(reflection)
 		.left_join(theme)
 		.on(child_rows_of(reflection, theme, "what_got_in_the_way"))
+		.select(reflection.date, named, Count(reflection.name).distinct())
 		.where(reflection.date.between(from_date, to_date))
-		.groupby(reflection.date)
+		.groupby(reflection.date, named)
+		.rollup(vendor="mysql")
 	)
 	if (criterion := visible_reflections(frappe.session.user)) is not None:
 		query = query.where(criterion)
@@ -46,19 +54,7 @@ def execute(filters=None):
 		query = query.where(reflection.coach == filters.coach)
 	if filters.team:
 		query = query.where(reflection.coach.isin(coaches_in(filters.team)))
-	days = query.select(
-		reflection.date,
-		Count(reflection.name).distinct(),
-		Count(Case().when(theme.theme.isnotnull(), reflection.name)).distinct(),
-	)
-	themes_named = (
-		query.select(reflection.date, theme.theme, Count(reflection.name).distinct())
-		.where(theme.theme.isnotnull())
-		.groupby(theme.theme)
-	)
-	result = in_the_way(
-		frame(days, PER_DAY), frame(themes_named, PER_DAY_AND_THEME), from_date, to_date, grain
-	)
+	result = in_the_way(*days_and_themes(frame(query, COUNTED)), from_date, to_date, grain)
 	if not result.reflections:
 		return nothing_yet(
 			columns([]), _("No reflections in this period yet."), _("Reflections in this period")
