@@ -118,7 +118,7 @@ def summary(value, label: str, datatype: str = "Int", indicator: str = "Blue") -
 def rows_of(data: pd.DataFrame) -> list[dict]:
 	"""DataFrame rows as report rows, with pandas' missing values as None."""
 	# Column by column, not value by value: Wellbeing Journey has a row per person and question.
-	columns = {column: [_plain(value) for value in _as_python(data[column])] for column in data.columns}
+	columns = {column: _as_python(data[column]) for column in data.columns}
 	return [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
 
 
@@ -127,7 +127,23 @@ def _as_python(column: pd.Series) -> list:
 		return column.tolist()
 	if column.dtype.kind == "f":
 		return [None if value != value else value for value in column.tolist()]
-	return [None if _missing(value) else value for value in column.tolist()]
+	return [value if type(value) in ALREADY_PLAIN else _plain(value) for value in column.tolist()]
+
+
+# What a report's text and day columns mostly hold, passed on as they are: a hundred thousand rows of
+# them are not each looked at.
+ALREADY_PLAIN = frozenset({str, int, bool, date, type(None)})
+
+
+def _plain(value):
+	"""Python's own types, so that a Prepared Report can be stored as JSON; missing values as None."""
+	if _missing(value):
+		return None
+	if isinstance(value, pd.Timestamp):
+		return value.date()
+	if hasattr(value, "item"):
+		return value.item()
+	return value
 
 
 def _missing(value) -> bool:
@@ -135,12 +151,3 @@ def _missing(value) -> bool:
 		return bool(pd.isna(value))
 	except (TypeError, ValueError):
 		return False
-
-
-def _plain(value):
-	"""Python's own types, so that a Prepared Report can be stored as JSON."""
-	if isinstance(value, pd.Timestamp):
-		return value.date()
-	if hasattr(value, "item"):
-		return value.item()
-	return value
