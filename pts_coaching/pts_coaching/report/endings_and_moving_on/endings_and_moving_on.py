@@ -10,7 +10,7 @@ words stays on the relationship.
 import frappe
 import pandas as pd
 from frappe import _
-from pypika import Order
+from frappe.query_builder import Order
 
 from pts_coaching.lifecycle import ENDED
 from pts_coaching.pts_coaching.report.reporting import (
