@@ -29,32 +29,42 @@ def floor(filters: dict) -> list[dict]:
 	from_date, to_date = period(filters)
 	values = {"from_date": from_date, "to_date": to_date, "team": filters.get("team")}
 	team = in_the_team(filters, "c.relationship", "name")
-	per_channel = ", ".join(
-		f"sum(c.channel = {frappe.db.escape(channel)}) as `{fieldname(channel)}`" for channel in channels()
-	)
-	contacts = frappe.db.sql(
+	# Per month and channel, from the index (date, relationship, channel), one row each.
+	counted, known = {}, set(channels())
+	for last_day, channel, contacts in frappe.db.sql(
 		f"""
-select date_format(c.date, '%%Y-%%m') as month, {per_channel}, count(*) as contacts
+select last_day(c.date), c.channel, count(*)
 from `tabCoaching Conversation` c
 where c.date between %(from_date)s and %(to_date)s {team}
-group by month""",
+group by last_day(c.date), c.channel""",
 		values,
-		as_dict=True,
-	)
-	# Relationship by relationship in the order of the index (relationship, date, channel), each one's
-	# contacts and texts in each month, with no temporary table; then the relationships counted.
+	):
+		of_the_month = counted.setdefault(f"{last_day:%Y-%m}", {"contacts": 0})
+		of_the_month["contacts"] += contacts
+		if channel in known:
+			of_the_month[fieldname(channel)] = contacts
+	# Relationship by relationship in the order of the index (relationship, date, channel), its months
+	# in touch and its months with a contact other than a text as bits (64 months a number); then the
+	# relationships with each bit counted.
 	months = days_of_periods(from_date, to_date, MONTH)
 	text = frappe.db.escape(TEXT_MESSAGE)
+	blocks = range((len(months) + 63) // 64)
+	nth = f"period_diff(extract(year_month from c.date), {months[0][1]:%Y%m})"
+	bits = ", ".join(
+		f"bit_or(1 << ({nth} - {64 * block})) as in_touch_{block}, "
+		f"bit_or(if(c.channel = {text}, cast(0 as unsigned), 1 << ({nth} - {64 * block}))) as not_text_{block}"
+		for block in blocks
+	)
 	each_month = ", ".join(
-		f"sum(c.date between '{first_day}' and '{last_day}') as contacts_{n}, "
-		f"sum(c.date between '{first_day}' and '{last_day}' and c.channel = {text}) as texts_{n}"
-		for n, (_label, first_day, last_day) in enumerate(months)
+		f"sum(in_touch_{n // 64} >> {n % 64} & 1), "
+		f"sum((in_touch_{n // 64} >> {n % 64} & 1) - (not_text_{n // 64} >> {n % 64} & 1))"
+		for n in range(len(months))
 	)
 	[in_touch] = frappe.db.sql(
 		f"""
-select {", ".join(f"sum(contacts_{n} > 0), sum(contacts_{n} > 0 and texts_{n} = contacts_{n})" for n in range(len(months)))}
+select {each_month}
 from (
-	select {each_month}
+	select {bits}
 	from `tabCoaching Conversation` c force index ({IN_RELATIONSHIP_ORDER})
 	where c.date between %(from_date)s and %(to_date)s {team}
 	group by c.relationship
@@ -63,7 +73,6 @@ from (
 	)
 	# Every month of the period, those without a contact too, labelled as the report labels them: the
 	# month in progress "so far", one the dates cut "part".
-	counted = {row.month: row for row in contacts}
 	labels = marked_if_partial([month for month, _first, _last in months], from_date, to_date, MONTH)
 	none = dict.fromkeys(COMPARED, 0)
 	return [

@@ -191,6 +191,43 @@ def test_contact_rhythm_counts_each_month_and_who_was_kept_in_touch_by_text_alon
 	assert [figure["value"] for figure in summary[:3]] == [7, 3, 1]
 
 
+def test_contact_rhythm_counts_every_month_of_a_period_longer_than_sixty_four_months():
+	"""MariaDB holds a relationship's months as bits, 64 to a number: a longer period needs more."""
+	coach = make_user("casey.long.rhythm@example.org", "PTS Coach")
+	walks, texts = (new_relationship(coach, name) for name in ("Rowan", "Kit"))
+	# Months 0, 63, 64 and 89 of a period of 90, from January 2019 to June 2026.
+	for relationship, day, channel in (
+		(walks, "2019-01-02", "Walk"),
+		(texts, "2019-01-31", "Text message"),
+		(walks, "2024-04-30", "Walk"),
+		(texts, "2024-05-01", "Text message"),
+		(walks, "2024-05-02", "Text message"),
+		(texts, "2026-06-30", "Text message"),
+	):
+		frappe.get_doc(
+			{
+				"doctype": "Coaching Conversation",
+				"relationship": relationship.name,
+				"date": day,
+				"channel": channel,
+			}
+		).insert()
+
+	period = {"from_date": "2019-01-01", "to_date": "2026-06-30", "coach": coach}
+	_, rows, _, _, summary = contact_rhythm.execute(period)
+	assert len(rows) == 90
+	in_touch = {row["month"]: (row["relationships"], row["by_text_alone"]) for row in rows if row["contacts"]}
+	assert in_touch == {
+		"2019-01": (2, 1),
+		"2024-04": (1, 0),
+		"2024-05": (2, 2),
+		"2026-06": (1, 1),
+	}
+	assert sum(row["relationships"] for row in rows) == 6
+	# Over the whole period both were in touch; Kit by text alone.
+	assert [figure["value"] for figure in summary[1:3]] == [2, 1]
+
+
 def with_history(relationship, *moves) -> None:
 	"""The relationship's phase history replaced by these moves (idx, phase, from_date)."""
 	frappe.db.delete("Coaching Phase History", {"parent": relationship.name})

@@ -6,11 +6,15 @@ Every contact counts, however small. Only the date and channel of each conversat
 said stays on the conversation. The arithmetic is pts_coaching.report_arithmetic.contact_rhythm.
 """
 
+import math
+
 import frappe
 import pandas as pd
 from frappe import _
-from frappe.query_builder import CustomFunction, Field
+from frappe.query_builder import Case, Criterion, CustomFunction, Field
 from frappe.query_builder.functions import Count, Sum
+from pypika.functions import Cast
+from pypika.terms import AggregateFunction, Function, Mod, ValueWrapper
 
 from pts_coaching.permissions import criterion_for
 from pts_coaching.pts_coaching.doctype.coaching_conversation.coaching_conversation import (
@@ -87,29 +91,37 @@ def execute(filters=None):
 
 def in_touch(in_period, conversation, months) -> tuple[pd.DataFrame, tuple[int, int]]:
 	"""The relationships in touch each month and in the whole period, and of those the ones whose every
-	contact was a text message: each relationship's contacts and texts counted in the period and in
-	each month, in one pass, then the relationships counted."""
+	contact was a text message. Each relationship's months are bits: those with a contact, and those
+	with a contact other than a text; MariaDB sets them as it reads, two numbers a relationship, then
+	counts the relationships with each bit."""
+	first_month = int(months[0][1].strftime("%Y%m"))
+	nth_month = PeriodDiff(YearMonth(conversation.date), first_month)
+	blocks = range(math.ceil(len(months) / BITS))
 	is_text = conversation.channel == TEXT_MESSAGE
-	counts = [Count("*").as_("contacts"), Sum(is_text).as_("texts")]
-	for n, (_label, first_day, last_day) in enumerate(months):
-		in_month = conversation.date.between(first_day, last_day)
-		counts += [Sum(in_month).as_(f"contacts_{n}"), Sum(in_month & is_text).as_(f"texts_{n}")]
-	each = in_period.select(*counts).groupby(conversation.relationship).as_("each_relationship")
+	# A shift past the block's 64 bits, either way, is 0 in MariaDB: each block holds its own months.
+	bits = []
+	for block in blocks:
+		bit = ValueWrapper(1) << (nth_month - BITS * block)
+		bits += [
+			BitOr(bit).as_(f"in_touch_{block}"),
+			# Unsigned, as the bits are: a signed 0 would make the month at the top bit overflow.
+			BitOr(Case().when(is_text, Cast(0, "UNSIGNED")).else_(bit)).as_(f"not_text_{block}"),
+		]
+	each = in_period.select(*bits).groupby(conversation.relationship).as_("each_relationship")
 
-	def relationships(contacts, texts):
-		return Sum(contacts > 0), Sum((contacts > 0) & (texts == contacts))
+	def month(n):
+		block, bit = divmod(n, BITS)
+		in_touch = Mod(Field(f"in_touch_{block}", table=each) >> bit, 2)
+		by_text_alone = in_touch - Mod(Field(f"not_text_{block}", table=each) >> bit, 2)
+		return Sum(in_touch), Sum(by_text_alone)
 
+	whole_period_by_text_alone = Sum(
+		Criterion.all(Field(f"not_text_{block}", table=each) == 0 for block in blocks)
+	)
 	[counted] = (
 		frappe.qb.from_(each)
 		.select(
-			*relationships(each.contacts, each.texts),
-			*(
-				count
-				for n in range(len(months))
-				for count in relationships(
-					Field(f"contacts_{n}", table=each), Field(f"texts_{n}", table=each)
-				)
-			),
+			Count("*"), whole_period_by_text_alone, *(sum_ for n in range(len(months)) for sum_ in month(n))
 		)
 		.run()
 	)
@@ -123,6 +135,26 @@ def in_touch(in_period, conversation, months) -> tuple[pd.DataFrame, tuple[int, 
 		columns=IN_TOUCH_BY_MONTH,
 	)
 	return by_month, counted[:2]
+
+
+# How many months one number holds (BIT_OR is of 64-bit numbers).
+BITS = 64
+PeriodDiff = CustomFunction("PERIOD_DIFF", ["period", "from_period"])
+
+
+class YearMonth(Function):
+	"""EXTRACT(YEAR_MONTH FROM date): the date's month as YYYYMM."""
+
+	def __init__(self, date):
+		super().__init__("EXTRACT", date)
+
+	def get_function_sql(self, **kwargs):
+		return f"EXTRACT(YEAR_MONTH FROM {self.args[0].get_sql(**kwargs)})"
+
+
+class BitOr(AggregateFunction):
+	def __init__(self, term):
+		super().__init__("BIT_OR", term)
 
 
 def fieldname(channel: str) -> str:
