@@ -24,6 +24,8 @@ KEY = "person"
 def floor(filters: dict) -> list[dict]:
 	from_date, to_date = period(filters)
 	team = in_the_team(filters, "s.person")
+	# Each person's first and latest snapshot by MIN and MAX of CONCAT(date, creation, name), which
+	# need no sort; then the connections of those two.
 	return frappe.db.sql(
 		f"""
 select person, person_name, snapshots, first_date, first_size, first_closeness,
@@ -33,28 +35,28 @@ select person, person_name, snapshots, first_date, first_size, first_closeness,
 	if(snapshots > 1, latest_size - first_size, null) as size_change,
 	if(snapshots > 1, latest_closeness - first_closeness, null) as closeness_change
 from (
-	select s.person,
-		max(if(s.nth = s.snapshots, s.person_name, null)) as person_name,
-		max(s.snapshots) as snapshots,
-		max(if(s.nth = 1, s.date, null)) as first_date,
-		count(if(s.nth = 1, c.kind, null)) as first_size,
-		cast(sum(if(s.nth = 1, c.closeness, null)) as double) / count(if(s.nth = 1, c.closeness, null))
-			as first_closeness,
-		max(if(s.nth = s.snapshots, s.date, null)) as latest_date,
-		count(if(s.nth = s.snapshots, c.kind, null)) as latest_size,
-		cast(sum(if(s.nth = s.snapshots, c.closeness, null)) as double)
-			/ count(if(s.nth = s.snapshots, c.closeness, null)) as latest_closeness
+	select e.person, max(l.person_name) as person_name, max(e.snapshots) as snapshots,
+		max(e.first_date) as first_date,
+		count(case when x.end_of = 'first' then c.kind end) as first_size,
+		sum(case when x.end_of = 'first' then c.closeness end)
+			/ count(case when x.end_of = 'first' then c.closeness end) as first_closeness,
+		max(e.latest_date) as latest_date,
+		count(case when x.end_of = 'latest' then c.kind end) as latest_size,
+		sum(case when x.end_of = 'latest' then c.closeness end)
+			/ count(case when x.end_of = 'latest' then c.closeness end) as latest_closeness
 	from (
-		select s.name, s.person, s.person_name, s.date,
-			row_number() over (partition by s.person order by s.date, s.creation, s.name) as nth,
-			count(*) over (partition by s.person) as snapshots
+		select person, count(*) as snapshots, min(date) as first_date, max(date) as latest_date,
+			substring(min(concat(date, creation, name)), 37) as first,
+			substring(max(concat(date, creation, name)), 37) as latest
 		from `tabConnection Snapshot` s
-		where s.date between %(from_date)s and %(to_date)s {team}
-	) s
-	left join `tabPerson Connection` c on c.parent = s.name and c.parenttype = 'Connection Snapshot'
-		and c.parentfield = 'connections'
-	where s.nth = 1 or s.nth = s.snapshots
-	group by s.person
+		where date between %(from_date)s and %(to_date)s {team}
+		group by person
+	) e
+	join `tabConnection Snapshot` l on l.name = e.latest
+	cross join (select 'first' as end_of union all select 'latest') x
+	left join `tabPerson Connection` c on c.parent = case when x.end_of = 'first' then e.first else e.latest end
+		and c.parenttype = 'Connection Snapshot' and c.parentfield = 'connections'
+	group by e.person
 ) people""",
 		{"from_date": from_date, "to_date": to_date, "team": filters.get("team")},
 		as_dict=True,

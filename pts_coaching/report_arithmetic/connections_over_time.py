@@ -4,10 +4,11 @@ A network's size is how many people, groups and places it has; its closeness is 
 closeness (1 to 5), leaving out any with no closeness noted. Someone with one snapshot in the period has
 nothing to compare: they are counted apart. Means are of the people with two or more snapshots.
 
-The database counts each person's snapshots and adds up their first and latest (see the report); what
-that means is decided here.
+The database counts each person's snapshots, adds up their first and latest and lists the kinds of
+their connections (see the report); what that means is decided here.
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,16 +20,19 @@ from pts_coaching.report_arithmetic.over_time import share
 TO_COMPARE = 2
 
 # Each person's snapshots as the database adds them up: for the first and the latest (first_ and
-# latest_), its date, its size, the total of the closeness noted and how many connections had one.
+# latest_), its date, its size, the total of the closeness noted, how many connections had one, and
+# the kinds of its connections, listed.
 PER_PERSON = [
 	"person",
 	"snapshots",
 	*(
 		f"{end}_{column}"
 		for end in ("first", "latest")
-		for column in ("date", "size", "closeness_total", "closeness_noted")
+		for column in ("date", "size", "closeness_total", "closeness_noted", "kinds")
 	),
 ]
+# How a snapshot's kinds are listed: one a line, as a Select field's options are, so none holds one.
+KINDS_APART = "\n"
 
 
 @dataclass(frozen=True)
@@ -49,13 +53,11 @@ class Connections:
 	kinds: pd.DataFrame
 
 
-def over_time(
-	people: pd.DataFrame, kinds: pd.DataFrame | None = None, kind_order: Sequence[str] = ()
-) -> Connections:
-	"""`people`: one row per person with the columns of PER_PERSON; other columns (a name) are carried
-	along. `kinds`: one row per kind of connection (kind, first, latest), counted in the first and
-	latest snapshots of the people with TO_COMPARE snapshots or more. Kinds are listed in `kind_order`,
-	then any others alphabetically."""
+def over_time(people: pd.DataFrame, kind_order: Sequence[str] = ()) -> Connections:
+	"""`people`: one row per person with the columns of PER_PERSON (kinds apart by KINDS_APART, or None
+	for none); other columns (a name) are carried along. Kinds are counted in the first and latest
+	snapshots of the people with TO_COMPARE snapshots or more, and listed in `kind_order`, then any
+	others alphabetically."""
 	carried = [c for c in people.columns if c not in PER_PERSON]
 	if people.empty:
 		return Connections(
@@ -71,6 +73,7 @@ def over_time(
 			None,
 			pd.DataFrame(columns=["kind", "first", "latest"]),
 		)
+	people_kinds = people[["first_kinds", "latest_kinds"]].reset_index(drop=True)
 	people = pd.DataFrame(
 		{
 			"person": people["person"],
@@ -102,7 +105,11 @@ def over_time(
 		share_larger=share(int((compared["size_change"] > 0).sum()), count),
 		share_same_size=share(int((compared["size_change"] == 0).sum()), count),
 		share_smaller=share(int((compared["size_change"] < 0).sum()), count),
-		kinds=_kinds(kinds, kind_order),
+		kinds=_kinds(
+			_counted(people_kinds["first_kinds"][~once]),
+			_counted(people_kinds["latest_kinds"][~once]),
+			kind_order,
+		),
 	)
 
 
@@ -112,17 +119,16 @@ def _closeness(people: pd.DataFrame, end: str) -> pd.Series:
 	return people[f"{end}_closeness_total"].astype(float) / noted.where(noted > 0)
 
 
-def _kinds(kinds: pd.DataFrame | None, kind_order: Sequence[str]) -> pd.DataFrame:
-	if kinds is None or kinds.empty:
-		return pd.DataFrame(columns=["kind", "first", "latest"])
-	counted = kinds.set_index("kind")
+def _counted(listed: pd.Series) -> Counter:
+	return Counter(kind for kinds in listed.dropna() for kind in kinds.split(KINDS_APART))
+
+
+def _kinds(first: Counter, latest: Counter, kind_order: Sequence[str]) -> pd.DataFrame:
+	counted = first.keys() | latest.keys()
 	return pd.DataFrame(
 		[
-			{"kind": kind, "first": int(counted.at[kind, "first"]), "latest": int(counted.at[kind, "latest"])}
-			for kind in [
-				*(k for k in kind_order if k in counted.index),
-				*sorted(set(counted.index) - set(kind_order)),
-			]
+			{"kind": kind, "first": first[kind], "latest": latest[kind]}
+			for kind in [*(k for k in kind_order if k in counted), *sorted(counted - set(kind_order))]
 		],
 		columns=["kind", "first", "latest"],
 	)
