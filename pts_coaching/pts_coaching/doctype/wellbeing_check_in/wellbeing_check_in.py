@@ -177,3 +177,9 @@ def question_name(item) -> str:
 
 def plain_question_name(code: str) -> str:
 	return _(code.replace("_", " ").capitalize())
+
+
+def on_doctype_update():
+	# Wellbeing Journey reads a measure's check-ins person by person, in the order they were given,
+	# from this index alone: MariaDB groups them as they come instead of sorting every one.
+	frappe.db.add_index("Wellbeing Check-in", ["measure", "person", "date", "creation"])

@@ -66,14 +66,14 @@ def execute(filters=None):
 		)
 	codes = [question.code for question in questions_of(measure)]
 	names = dict(zip(codes, names_of(measure), strict=True))
+	# Each of the few things said is translated once, not once a row.
+	said = {what: _(what) for what in result.people["what_changed"].dropna().unique()}
 	people = (
 		result.people.assign(in_order=result.people["question"].map(codes.index))
 		.sort_values(["person_name", "person", "in_order"], kind="stable")
 		.assign(
 			question=lambda people: people["question"].map(names),
-			what_changed=lambda people: people["what_changed"].map(
-				lambda said: _(said) if isinstance(said, str) else None
-			),
+			what_changed=lambda people: people["what_changed"].map(said),
 		)
 		.drop(columns="in_order")
 	)
@@ -107,8 +107,12 @@ def first_and_latest(measure, filters, from_date, to_date) -> pd.DataFrame:
 	scored check-in's score or, for a measure whose questions stand on their own, of each question's
 	answer. An answer is stored as the choice made; none chosen is no answer, not a zero."""
 	check_in = frappe.qb.DocType("Wellbeing Check-in")
+	person = frappe.qb.DocType("Person")
 	query = (
 		frappe.qb.from_(check_in)
+		# The name they go by now, which the check-ins' own copies may not all say.
+		.join(person)
+		.on(person.name == check_in.person)
 		.where(check_in.measure == measure.name)
 		.where(check_in.date.between(from_date, to_date))
 	)
@@ -130,7 +134,7 @@ def first_and_latest(measure, filters, from_date, to_date) -> pd.DataFrame:
 	# A row per person, not per value: MariaDB sorts each person's few values, not everyone's.
 	in_order = query.select(
 		check_in.person,
-		Max(check_in.person_name),
+		Max(person.preferred_name),
 		*(InOrder(value) for value in values.values()),
 	).groupby(check_in.person)
 	return ends_of(frame(in_order, ["person", "person_name", *values]), list(values))
