@@ -4,6 +4,8 @@ MariaDB's plan for a coach's, a lead's and a partner's analyst's lists and count
 EXPLAIN on a site where their few people sit among thousands: no step may read every person or every
 relationship. The old criterion (`name IN (...) OR name IN (...)`) scanned them all."""
 
+from datetime import date
+
 import frappe
 import pytest
 from frappe.utils import now_datetime
@@ -11,6 +13,7 @@ from frappe.utils import now_datetime
 from pts_coaching.lifecycle import ENDED, GETTING_TO_KNOW_EACH_OTHER
 from pts_coaching.pts_coaching.report.endings_and_moving_on import endings_and_moving_on
 from pts_coaching.pts_coaching.report.reporting import period
+from pts_coaching.pts_coaching.report.wellbeing_journey import wellbeing_journey
 
 from .conftest import make_user
 
@@ -166,3 +169,66 @@ def test_endings_read_the_endings_of_the_period_not_every_history(a_large_site, 
 	plan = frappe.db.sql(f"explain {asked[0]}", as_dict=True)
 	too_many = [step for step in plan if rows_read(step) > MOST_ROWS_A_STEP_MAY_READ]
 	assert not too_many, "\n".join(str(dict(step)) for step in plan)
+
+
+def test_wellbeing_journey_reads_check_ins_person_by_person_from_its_index(a_large_site, monkeypatch):
+	"""Among the strangers' check-ins, the plan reads them in the order of the index (measure, person,
+	date, creation) and groups them as they come: no step sorts them all."""
+	stamp = now_datetime()
+	common = ("owner", "creation", "modified", "modified_by", "docstatus")
+	check_ins = [
+		(f"SCALE-WELL-{n:05}-{k}", f"SCALE-{n:05}", f"2026-0{k + 1}-01")
+		for n in range(STRANGERS)
+		for k in range(2)
+	]
+	frappe.db.bulk_insert(
+		"Wellbeing Check-in",
+		("name", "person", "measure", "date", *common),
+		[
+			(name, person, "ONS4", day, "Administrator", stamp, stamp, "Administrator", 0)
+			for name, person, day in check_ins
+		],
+	)
+	frappe.db.bulk_insert(
+		"Wellbeing Answer",
+		("name", "parent", "parenttype", "parentfield", "idx", "item_code", "answer", *common),
+		[
+			(
+				f"{name}-{code}",
+				name,
+				"Wellbeing Check-in",
+				"answers",
+				idx,
+				code,
+				"6",
+				"Administrator",
+				stamp,
+				stamp,
+				"Administrator",
+				0,
+			)
+			for name, _person, _day in check_ins
+			for idx, code in enumerate(("life_satisfaction", "worthwhile", "happiness", "anxiety"), start=1)
+		],
+	)
+	frappe.db.commit()
+	try:
+		for table in ("Wellbeing Check-in", "Wellbeing Answer", "Person"):
+			frappe.db.sql(f"analyze table `tab{table}`")
+		asked = []
+		read = wellbeing_journey.frame
+		monkeypatch.setattr(
+			wellbeing_journey, "frame", lambda query, columns: asked.append(query) or read(query, columns)
+		)
+		frappe.set_user("Administrator")
+		measure = frappe.get_cached_doc("Wellbeing Measure", "ONS4")
+		wellbeing_journey.first_and_latest(measure, frappe._dict(), date(2026, 1, 1), date(2026, 6, 30))
+		plan = frappe.db.sql(f"explain {asked[0]}", as_dict=True)
+		described = "\n".join(str(dict(step)) for step in plan)
+		[check_ins] = [step for step in plan if step.table == "tabWellbeing Check-in"]
+		assert check_ins.key == "measure_person_date_creation_index", described
+		assert not any("filesort" in (step.Extra or "") for step in plan), described
+	finally:
+		frappe.db.delete("Wellbeing Answer", {"parent": ("like", "SCALE-WELL-%")})
+		frappe.db.delete("Wellbeing Check-in", {"name": ("like", "SCALE-WELL-%")})
+		frappe.db.commit()

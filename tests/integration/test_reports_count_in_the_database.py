@@ -326,3 +326,27 @@ def test_wellbeing_first_and_latest_are_by_date_then_as_noted_and_an_unanswered_
 	shown = ("check_ins", "first_date", "first", "latest_date", "latest", "change")
 	assert [life[key] for key in shown] == [4, date(2026, 1, 10), 5, date(2026, 3, 1), 8, 3]
 	assert [anxiety[key] for key in shown] == [2, date(2026, 1, 10), 6, date(2026, 3, 1), 3, -3]
+
+
+def test_wellbeing_journey_names_a_person_as_they_go_by_now():
+	coach = make_user("casey.renamed@example.org", "PTS Coach")
+	relationship = new_relationship(coach, "Rowan")
+	for day in ("2026-01-10", "2026-03-01"):
+		frappe.get_doc(
+			{
+				"doctype": "Wellbeing Check-in",
+				"relationship": relationship.name,
+				"measure": "ONS4",
+				"date": day,
+				"answers": [
+					{"item_code": code, "answer": "6"}
+					for code in ("life_satisfaction", "worthwhile", "happiness", "anxiety")
+				],
+			}
+		).insert()
+	person = frappe.get_doc("Person", relationship.person)
+	person.preferred_name = "Ro"
+	person.save()
+
+	_, rows, _, _, _ = wellbeing_journey.execute({**PERIOD, "coach": coach, "measure": "ONS4"})
+	assert {row["person_name"] for row in rows} == {"Ro"}
