@@ -16,6 +16,7 @@ their check-ins; here they are compared.
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -106,8 +107,8 @@ def ends_of(in_order: pd.DataFrame, codes: Sequence[str]) -> pd.DataFrame:
 	)
 
 
-def _dates(days: list[str]) -> pd.Series:
-	return pd.to_datetime(pd.Series(days), format="%Y-%m-%d").dt.date
+def _dates(days: list[str]) -> list[date]:
+	return [date.fromisoformat(day) for day in days]
 
 
 def journey(ends: pd.DataFrame, questions: Sequence[Question]) -> Journey:

@@ -127,11 +127,18 @@ def _as_python(column: pd.Series) -> list:
 		return column.tolist()
 	if column.dtype.kind == "f":
 		return [None if value != value else value for value in column.tolist()]
-	return [value if type(value) in ALREADY_PLAIN else _plain(value) for value in column.tolist()]
+	return [
+		value
+		if type(value) in ALREADY_PLAIN
+		else (None if value != value else value)
+		if type(value) is float
+		else _plain(value)
+		for value in column.tolist()
+	]
 
 
-# What a report's text and day columns mostly hold, passed on as they are: a hundred thousand rows of
-# them are not each looked at.
+# What a report's text and day columns mostly hold, passed on as they are (and a float, unless it is
+# pandas' NaN): a hundred thousand rows of them are not each looked at.
 ALREADY_PLAIN = frozenset({str, int, bool, date, type(None)})
 
 
