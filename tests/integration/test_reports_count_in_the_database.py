@@ -145,21 +145,9 @@ def test_an_ending_knows_the_first_day_and_the_phases_either_side():
 	] == [("Moved on", 1, 90, 1, 0), ("Chose to stop", 1, 30, 0, 1)]
 
 
-def test_contact_rhythm_counts_each_month_and_who_was_kept_in_touch_by_text_alone():
-	coach = make_user("casey.rhythm@example.org", "PTS Coach")
-	walks_and_texts, texts_only, no_channel = (
-		new_relationship(coach, name) for name in ("Rowan", "Kit", "Ash")
-	)
-	for relationship, day, channel in (
-		(walks_and_texts, "2026-01-05", "Walk"),
-		(walks_and_texts, "2026-01-20", "Text message"),
-		(walks_and_texts, "2026-03-03", "Coffee"),
-		(texts_only, "2026-01-10", "Text message"),
-		(texts_only, "2026-02-10", "Text message"),
-		(texts_only, "2026-03-31", "Text message"),
-		(texts_only, "2026-07-01", "Walk"),  # after the period
-		(no_channel, "2026-02-14", None),
-	):
+def conversations(*had):
+	"""A conversation for each (relationship, day, channel)."""
+	for relationship, day, channel in had:
 		frappe.get_doc(
 			{
 				"doctype": "Coaching Conversation",
@@ -168,6 +156,23 @@ def test_contact_rhythm_counts_each_month_and_who_was_kept_in_touch_by_text_alon
 				"channel": channel,
 			}
 		).insert()
+
+
+def test_contact_rhythm_counts_each_month_and_who_was_kept_in_touch_by_text_alone():
+	coach = make_user("casey.rhythm@example.org", "PTS Coach")
+	walks_and_texts, texts_only, no_channel = (
+		new_relationship(coach, name) for name in ("Rowan", "Kit", "Ash")
+	)
+	conversations(
+		(walks_and_texts, "2026-01-05", "Walk"),
+		(walks_and_texts, "2026-01-20", "Text message"),
+		(walks_and_texts, "2026-03-03", "Coffee"),
+		(texts_only, "2026-01-10", "Text message"),
+		(texts_only, "2026-02-10", "Text message"),
+		(texts_only, "2026-03-31", "Text message"),
+		(texts_only, "2026-07-01", "Walk"),  # after the period
+		(no_channel, "2026-02-14", None),
+	)
 
 	_, rows, _, _, summary = contact_rhythm.execute({**PERIOD, "coach": coach})
 	shown = (
@@ -196,22 +201,14 @@ def test_contact_rhythm_counts_every_month_of_a_period_longer_than_sixty_four_mo
 	coach = make_user("casey.long.rhythm@example.org", "PTS Coach")
 	walks, texts = (new_relationship(coach, name) for name in ("Rowan", "Kit"))
 	# Months 0, 63, 64 and 89 of a period of 90, from January 2019 to June 2026.
-	for relationship, day, channel in (
+	conversations(
 		(walks, "2019-01-02", "Walk"),
 		(texts, "2019-01-31", "Text message"),
 		(walks, "2024-04-30", "Walk"),
 		(texts, "2024-05-01", "Text message"),
 		(walks, "2024-05-02", "Text message"),
 		(texts, "2026-06-30", "Text message"),
-	):
-		frappe.get_doc(
-			{
-				"doctype": "Coaching Conversation",
-				"relationship": relationship.name,
-				"date": day,
-				"channel": channel,
-			}
-		).insert()
+	)
 
 	period = {"from_date": "2019-01-01", "to_date": "2026-06-30", "coach": coach}
 	_, rows, _, _, summary = contact_rhythm.execute(period)
