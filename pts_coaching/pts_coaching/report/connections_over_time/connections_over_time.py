@@ -46,6 +46,7 @@ def execute(filters=None):
 # MariaDB finds as it counts, with no sort (a window over them sorts every snapshot). The name follows
 # the day (10 characters) and the moment (26, to the microsecond).
 NAME_FROM = 37
+FIRST, LATEST = "first", "latest"
 Substring = CustomFunction("SUBSTRING", ["text", "start"])
 
 
@@ -114,9 +115,6 @@ def per_person(from_date, to_date, filters) -> pd.DataFrame:
 		.groupby(ends.person)
 	)
 	return frame(query, [*PER_PERSON, "person_name"])
-
-
-FIRST, LATEST = "first", "latest"
 
 
 class KindsListed(AggregateFunction):
