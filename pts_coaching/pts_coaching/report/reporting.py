@@ -11,6 +11,7 @@ import frappe
 import pandas as pd
 from frappe import _
 from frappe.utils import add_days, add_months, getdate, today
+from pypika.functions import DistinctOptionFunction
 
 from pts_coaching.permissions import criterion_for
 from pts_coaching.report_arithmetic.over_time import SO_FAR, partial_periods
@@ -89,6 +90,21 @@ def then_and_now_chart(title: str, labels: list, then: tuple[str, list], now: tu
 def frame(query, columns: list[str]) -> pd.DataFrame:
 	"""The query's rows as a DataFrame with these columns, named as the query selects them."""
 	return pd.DataFrame(query.run(as_list=True), columns=columns)
+
+
+class Listed(DistinctOptionFunction):
+	"""GROUP_CONCAT(value ORDER BY order SEPARATOR apart): a group's values as one text, in that order
+	(or as they come), or each once where distinct."""
+
+	def __init__(self, value, apart: str, order=(), distinct: bool = False):
+		super().__init__("GROUP_CONCAT", value)
+		self._distinct = distinct
+		self.apart = apart
+		self.order = tuple(order)
+
+	def get_special_params_sql(self, **kwargs):
+		order = ", ".join(term.get_sql(**kwargs) for term in self.order)
+		return f"{f'ORDER BY {order} ' if order else ''}SEPARATOR {frappe.db.escape(self.apart)}"
 
 
 def options(doctype: str, fieldname: str) -> list[str]:

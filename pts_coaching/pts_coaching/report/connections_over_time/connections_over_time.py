@@ -11,9 +11,10 @@ import pandas as pd
 from frappe import _
 from frappe.query_builder import Case, CustomFunction
 from frappe.query_builder.functions import Concat, Count, Max, Min, Sum
-from pypika.terms import AggregateFunction, ValueWrapper
+from pypika.terms import ValueWrapper
 
 from pts_coaching.pts_coaching.report.reporting import (
+	Listed,
 	coached_within,
 	frame,
 	nothing_yet,
@@ -90,7 +91,7 @@ def per_person(from_date, to_date, filters) -> pd.DataFrame:
 			Count(Case().when(at, connection.kind)),
 			Sum(Case().when(at, connection.closeness)),
 			Count(Case().when(at, connection.closeness)),
-			KindsListed(Case().when(at, connection.kind)),
+			Listed(Case().when(at, connection.kind), KINDS_APART),
 		)
 
 	query = (
@@ -115,16 +116,6 @@ def per_person(from_date, to_date, filters) -> pd.DataFrame:
 		.groupby(ends.person)
 	)
 	return frame(query, [*PER_PERSON, "person_name"])
-
-
-class KindsListed(AggregateFunction):
-	"""GROUP_CONCAT(kind SEPARATOR KINDS_APART)."""
-
-	def __init__(self, kind):
-		super().__init__("GROUP_CONCAT", kind)
-
-	def get_special_params_sql(self, **kwargs):
-		return f"SEPARATOR {frappe.db.escape(KINDS_APART)}"
 
 
 def columns() -> list[dict]:

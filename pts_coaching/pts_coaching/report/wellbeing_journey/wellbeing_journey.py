@@ -11,7 +11,6 @@ import pandas as pd
 from frappe import _
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Concat, Max
-from pypika.terms import AggregateFunction
 
 from pts_coaching import scoring
 from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import (
@@ -19,6 +18,7 @@ from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in imp
 	question_name,
 )
 from pts_coaching.pts_coaching.report.reporting import (
+	Listed,
 	child_rows_of,
 	coached_within,
 	frame,
@@ -132,26 +132,21 @@ def first_and_latest(measure, filters, from_date, to_date) -> pd.DataFrame:
 		query = query.where((check_in.scored == 1) & check_in.score.isnotnull())
 		values = {TOTAL: check_in.score}
 	# A row per person, not per value: MariaDB sorts each person's few values, not everyone's.
-	in_order = query.select(
+	by_person = query.select(
 		check_in.person,
 		Max(person.preferred_name),
-		*(InOrder(value) for value in values.values()),
+		*(values_in_order(value, check_in) for value in values.values()),
 	).groupby(check_in.person)
-	return ends_of(frame(in_order, ["person", "person_name", *values]), list(values))
+	return ends_of(frame(by_person, ["person", "person_name", *values]), list(values))
 
 
-class InOrder(AggregateFunction):
-	"""GROUP_CONCAT(CONCAT(date, DATE_APART, value) ORDER BY date, creation, name SEPARATOR APART): a
-	person's values, each with its day, in the order they were given."""
-
-	def __init__(self, value):
-		check_in = frappe.qb.DocType("Wellbeing Check-in")
-		super().__init__("GROUP_CONCAT", Concat(check_in.date, DATE_APART, value))
-		self.order = (check_in.date, check_in.creation, check_in.name)
-
-	def get_special_params_sql(self, **kwargs):
-		order = ", ".join(term.get_sql(**kwargs) for term in self.order)
-		return f"ORDER BY {order} SEPARATOR {frappe.db.escape(APART)}"
+def values_in_order(value, check_in):
+	"""A person's values, each with its day ("YYYY-MM-DD value"), in the order they were given."""
+	return Listed(
+		Concat(check_in.date, DATE_APART, value),
+		APART,
+		order=(check_in.date, check_in.creation, check_in.name),
+	)
 
 
 def columns(each_on_its_own: bool) -> list[dict]:
