@@ -5,7 +5,7 @@ import frappe
 
 from pts_coaching import scoring
 from pts_coaching.pts_coaching.report.reporting import period
-from pts_coaching.pts_coaching.report.wellbeing_journey.wellbeing_journey import ANSWERED, names_of
+from pts_coaching.pts_coaching.report.wellbeing_journey.wellbeing_journey import names_of
 
 from . import in_the_team
 
@@ -36,7 +36,7 @@ def floor(filters: dict) -> list[dict]:
 		join `tabWellbeing Answer` a on a.parent = c.name and a.parenttype = 'Wellbeing Check-in'
 			and a.parentfield = 'answers'
 		where c.measure = %(measure)s and c.date between %(from_date)s and %(to_date)s
-			and a.answer regexp %(answered)s {team}
+			and a.answer <> '' {team}
 		group by c.person"""
 	else:
 		lists = f"""
@@ -75,7 +75,6 @@ from (
 			"to_date": to_date,
 			"team": filters.get("team"),
 			"measure": measure.name,
-			"answered": ANSWERED,
 		},
 		as_dict=True,
 	)

@@ -10,7 +10,7 @@ import frappe
 import pandas as pd
 from frappe import _
 from frappe.query_builder import Case
-from frappe.query_builder.functions import Concat, Max
+from frappe.query_builder.functions import Concat
 
 from pts_coaching import scoring
 from pts_coaching.pts_coaching.doctype.wellbeing_check_in.wellbeing_check_in import (
@@ -42,9 +42,6 @@ from pts_coaching.report_arithmetic.wellbeing_journey import (
 	ends_of,
 	journey,
 )
-
-# A choice made: a number. None chosen is stored empty.
-ANSWERED = r"^-?[0-9]+([.][0-9]+)?$"
 
 
 def execute(filters=None):
@@ -110,9 +107,6 @@ def first_and_latest(measure, filters, from_date, to_date) -> pd.DataFrame:
 	person = frappe.qb.DocType("Person")
 	query = (
 		frappe.qb.from_(check_in)
-		# The name they go by now, which the check-ins' own copies may not all say.
-		.join(person)
-		.on(person.name == check_in.person)
 		.where(check_in.measure == measure.name)
 		.where(check_in.date.between(from_date, to_date))
 	)
@@ -122,7 +116,8 @@ def first_and_latest(measure, filters, from_date, to_date) -> pd.DataFrame:
 		query = (
 			query.join(answer)
 			.on(child_rows_of(check_in, answer, "answers"))
-			.where(answer.answer.regexp(ANSWERED))
+			# The check-in's scoring stores each answer as the number chosen, or nothing when none was.
+			.where(answer.answer != "")
 		)
 		values = {
 			question.code: Case().when(answer.item_code == question.code, answer.answer)
@@ -131,10 +126,14 @@ def first_and_latest(measure, filters, from_date, to_date) -> pd.DataFrame:
 	else:
 		query = query.where((check_in.scored == 1) & check_in.score.isnotnull())
 		values = {TOTAL: check_in.score}
+	# The name they go by now, which the check-ins' own copies may not all say: looked up once a person,
+	# after grouping, where a join would look it up once a check-in and lead MariaDB to read every
+	# person and sort their check-ins.
+	person_name = frappe.qb.from_(person).select(person.preferred_name).where(person.name == check_in.person)
 	# A row per person, not per value: MariaDB sorts each person's few values, not everyone's.
 	by_person = query.select(
 		check_in.person,
-		Max(person.preferred_name),
+		person_name,
 		*(values_in_order(value, check_in) for value in values.values()),
 	).groupby(check_in.person)
 	return ends_of(frame(by_person, ["person", "person_name", *values]), list(values))
