@@ -228,6 +228,10 @@ def test_wellbeing_journey_reads_check_ins_person_by_person_from_its_index(a_lar
 		[check_ins] = [step for step in plan if step.table == "tabWellbeing Check-in"]
 		assert check_ins.key == "measure_person_date_creation_index", described
 		assert not any("filesort" in (step.Extra or "") for step in plan), described
+		# The name is looked up once a person, after grouping, never joined to each check-in.
+		assert all(step.select_type == "DEPENDENT SUBQUERY" for step in plan if step.table == "tabPerson"), (
+			described
+		)
 	finally:
 		frappe.db.delete("Wellbeing Answer", {"parent": ("like", "SCALE-WELL-%")})
 		frappe.db.delete("Wellbeing Check-in", {"name": ("like", "SCALE-WELL-%")})
