@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from pts_coaching.report_arithmetic.over_time import share
@@ -82,77 +83,73 @@ DATE_APART = " "
 def ends_of(in_order: pd.DataFrame, codes: Sequence[str]) -> pd.DataFrame:
 	"""`in_order`: one row per person, with the person, any columns carried along and, for each question
 	code, a column of their values of it in order (as APART and DATE_APART say; None where they gave it
-	none). One row per person and question with a value, as ENDS and the columns carried."""
+	none). One row per person and question with a value, as ENDS and the columns carried: the people in
+	the order they came, each person's questions in the order of `codes`."""
 	carried = [c for c in in_order.columns if c not in codes]
-	listed = in_order.melt(id_vars=carried, value_vars=list(codes), var_name="question", value_name="listed")
-	listed = listed[listed["listed"].notna()].reset_index(drop=True)
-	if listed.empty:
+	# Plain Python, list by list: a year of check-ins is a hundred thousand lists, and pandas' own
+	# string methods (or a melt) cost more than the lists' parsing.
+	people, questions, texts = [], [], []
+	for row, lists in enumerate(zip(*(in_order[code].tolist() for code in codes), strict=True)):
+		for code, text in zip(codes, lists, strict=True):
+			if text is not None and text == text:  # None, or NaN from pandas, is no value
+				people.append(row)
+				questions.append(code)
+				texts.append(str(text))
+	if not texts:
 		return pd.DataFrame(columns=[*ENDS, *(c for c in carried if c != "person")])
-	# Plain string methods, value by value: a year of check-ins is a hundred thousand lists, and pandas'
-	# own string methods are slower at this.
-	texts = listed["listed"].astype(str).tolist()
 	first = [text.partition(APART)[0].partition(DATE_APART) for text in texts]
 	latest = [text.rpartition(APART)[2].partition(DATE_APART) for text in texts]
 	return pd.DataFrame(
 		{
-			"person": listed["person"],
-			"question": listed["question"],
+			"person": in_order["person"].to_numpy()[people],
+			"question": questions,
 			"check_ins": [text.count(APART) + 1 for text in texts],
-			"first_date": _dates([day for day, _, _ in first]),
+			"first_date": [date.fromisoformat(day) for day, _, _ in first],
 			"first": [float(value) for _, _, value in first],
-			"latest_date": _dates([day for day, _, _ in latest]),
+			"latest_date": [date.fromisoformat(day) for day, _, _ in latest],
 			"latest": [float(value) for _, _, value in latest],
-			**{column: listed[column] for column in carried if column != "person"},
+			**{column: in_order[column].to_numpy()[people] for column in carried if column != "person"},
 		}
 	)
 
 
-def _dates(days: list[str]) -> list[date]:
-	return [date.fromisoformat(day) for day in days]
-
-
 def journey(ends: pd.DataFrame, questions: Sequence[Question]) -> Journey:
-	"""`ends`: one row per person and question, as ENDS; any other column (a name) is carried along."""
+	"""`ends`: one row per person and question, as ENDS; any other column (a name) is carried along.
+	The people's rows stay in the order of `ends`."""
 	carried = [c for c in ends.columns if c not in ENDS]
-	rows = []
-	changes = []
-	for question in questions:
-		people = _people(ends[ends["question"] == question.code], question, carried)
-		rows.append(people)
-		changes.append(_change(question, people))
-	people = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=COLUMNS)
-	return Journey(people, tuple(changes))
+	asked = {question.code: question for question in questions}
+	people = ends.loc[ends["question"].isin(list(asked)), [*ENDS, *carried]].reset_index(drop=True)
+	if people.empty:
+		people = pd.DataFrame(columns=[*COLUMNS, *carried, "what_changed"])
+	else:
+		people = _compared(people, asked)
+	return Journey(people, tuple(_change(q, people[people["question"] == q.code]) for q in questions))
 
 
-def _people(answered: pd.DataFrame, question: Question, carried: list[str]) -> pd.DataFrame:
-	if answered.empty:
-		return pd.DataFrame(columns=[*COLUMNS, *carried, "what_changed"])
-	people = answered[[*ENDS, *carried]].reset_index(drop=True)
-	people = people.assign(
+def _compared(people: pd.DataFrame, asked: dict[str, Question]) -> pd.DataFrame:
+	"""Every question's rows at once, each against its own threshold and direction."""
+	once = (people["check_ins"].astype(int) < 2).to_numpy()
+	first = people["first"].astype(float)
+	latest = people["latest"].astype(float).mask(once)
+	change = (latest - first).round(PLACES)
+	threshold = people["question"].map({c: q.meaningful_change or math.nan for c, q in asked.items()})
+	lower_is_better = people["question"].map({c: q.lower_is_better for c, q in asked.items()})
+	better = change.where(~lower_is_better.astype(bool), -change).to_numpy()
+	threshold = threshold.astype(float).to_numpy()
+	with np.errstate(invalid="ignore"):
+		what_changed = np.select(
+			[once, np.isnan(threshold), better >= threshold, better <= -threshold],
+			[ONE_CHECK_IN, None, WELLBEING_UP, WELLBEING_DOWN],
+			ABOUT_THE_SAME,
+		)
+	return people.assign(
 		check_ins=people["check_ins"].astype(int),
-		first=people["first"].astype(float),
-		latest=people["latest"].astype(float),
+		first=first,
+		latest_date=people["latest_date"].where(~once, None),
+		latest=latest,
+		change=change,
+		what_changed=what_changed,
 	)
-	once = people["check_ins"] < 2
-	people.loc[once, ["latest_date", "latest"]] = None
-	people["change"] = (people["latest"] - people["first"]).round(PLACES)
-	people["what_changed"] = [
-		ONE_CHECK_IN if one else _what_changed(change, question)
-		for one, change in zip(once, people["change"], strict=True)
-	]
-	return people
-
-
-def _what_changed(change: float, question: Question) -> str | None:
-	threshold = question.meaningful_change
-	if not threshold:
-		return None
-	better = -change if question.lower_is_better else change
-	if better >= threshold:
-		return WELLBEING_UP
-	if better <= -threshold:
-		return WELLBEING_DOWN
-	return ABOUT_THE_SAME
 
 
 def _change(question: Question, people: pd.DataFrame) -> Change:

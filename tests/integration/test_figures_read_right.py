@@ -20,6 +20,7 @@ from frappe.utils.background_jobs import get_queue, get_workers
 
 from pts_coaching import demo
 from pts_coaching.pts_coaching.report.reporting import period
+from pts_coaching.pts_coaching.report.wellbeing_journey.wellbeing_journey import names_of
 from tests.integration.conftest import BENCH, FRAPPE_CLI, screenshot
 from tests.integration.test_reports import execute, said
 
@@ -82,6 +83,15 @@ def test_each_ons4_question_says_which_way_is_better_and_how_many_went_up_stayed
 			summary[f"{question}: Wellbeing down by 1 or more"],
 		]
 		assert sum(shares) == pytest.approx(100, abs=0.2), question
+	# A person at a time, by the name they go by, and each person's questions in the measure's order.
+	order = [(row["person_name"], row["person"]) for row in result.rows]
+	assert order == sorted(order)
+	in_the_measure = names_of(ons4)
+	asked = {}
+	for row in result.rows:
+		asked.setdefault(row["person"], []).append(in_the_measure.index(row["question"]))
+	assert all(questions == sorted(questions) for questions in asked.values())
+	assert any(len(questions) == len(in_the_measure) for questions in asked.values())
 	# A fall in anxiety is for the better: its indicator says so, whatever the sign.
 	anxiety = next(i for i in result.summary if i["label"] == "Anxiety: Mean change (lower is better)")
 	assert anxiety["indicator"] == (

@@ -95,6 +95,14 @@ def test_ons4_questions_each_on_their_own_and_less_anxiety_is_wellbeing_up():
 	assert (by_question["anxiety"].share_up, by_question["anxiety"].share_down) == (50.0, 50.0)
 	assert by_question["anxiety"].latest_against_population_mean == pytest.approx(0.38)
 
+	# The rows stay in the order they came, which is the report's.
+	assert result.people[["person", "question"]].values.tolist() == [
+		["P1", "life_satisfaction"],
+		["P1", "anxiety"],
+		["P2", "life_satisfaction"],
+		["P2", "anxiety"],
+		["P3", "life_satisfaction"],
+	]
 	anxious = result.people[result.people["question"] == "anxiety"].set_index("person")
 	assert anxious.loc["P1", "what_changed"] == WELLBEING_UP  # 6 to 3
 	assert anxious.loc["P2", "what_changed"] == WELLBEING_DOWN  # 2 to 4
@@ -146,6 +154,7 @@ def test_each_value_in_its_band_and_the_top_of_the_scale_in_the_last():
 
 
 def test_first_and_latest_are_the_ends_of_each_persons_values_in_order_and_none_is_no_value():
+	# A row per person and question, the people as they came and each one's questions in the measure's order.
 	in_order = pd.DataFrame(
 		{
 			"person": ["P1", "P2"],
@@ -158,8 +167,8 @@ def test_first_and_latest_are_the_ends_of_each_persons_values_in_order_and_none_
 	assert ends.columns.tolist() == [*ENDS, "person_name"]
 	assert ends.values.tolist() == [
 		["P1", "life_satisfaction", 3, date(2026, 1, 5), 4.0, date(2026, 6, 30), 7.0, "Rowan"],
-		["P2", "life_satisfaction", 1, date(2026, 2, 1), -1.0, date(2026, 2, 1), -1.0, "Kit"],
 		["P1", "anxiety", 1, date(2026, 1, 5), 8.0, date(2026, 1, 5), 8.0, "Rowan"],
+		["P2", "life_satisfaction", 1, date(2026, 2, 1), -1.0, date(2026, 2, 1), -1.0, "Kit"],
 	]
 
 

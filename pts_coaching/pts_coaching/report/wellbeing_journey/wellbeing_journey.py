@@ -61,18 +61,12 @@ def execute(filters=None):
 			_("No check-ins on {0} in this period yet.").format(measure.name),
 			_("Check-ins on {0} in this period").format(measure.name),
 		)
-	codes = [question.code for question in questions_of(measure)]
-	names = dict(zip(codes, names_of(measure), strict=True))
+	names = dict(zip((question.code for question in questions_of(measure)), names_of(measure), strict=True))
 	# Each of the few things said is translated once, not once a row.
 	said = {what: _(what) for what in result.people["what_changed"].dropna().unique()}
-	people = (
-		result.people.assign(in_order=result.people["question"].map(codes.index))
-		.sort_values(["person_name", "person", "in_order"], kind="stable")
-		.assign(
-			question=lambda people: people["question"].map(names),
-			what_changed=lambda people: people["what_changed"].map(said),
-		)
-		.drop(columns="in_order")
+	people = result.people.assign(
+		question=result.people["question"].map(names),
+		what_changed=result.people["what_changed"].map(said),
 	)
 	return (
 		columns(each_on_its_own),
@@ -136,7 +130,12 @@ def first_and_latest(measure, filters, from_date, to_date) -> pd.DataFrame:
 		person_name,
 		*(values_in_order(value, check_in) for value in values.values()),
 	).groupby(check_in.person)
-	return ends_of(frame(by_person, ["person", "person_name", *values]), list(values))
+	# In the report's order, a person at a time: ends_of and journey keep it, each person's questions in
+	# the measure's order, so the report need not sort a row per answer.
+	in_order = frame(by_person, ["person", "person_name", *values]).sort_values(
+		["person_name", "person"], kind="stable"
+	)
+	return ends_of(in_order, list(values))
 
 
 def values_in_order(value, check_in):
