@@ -13,6 +13,7 @@ import frappe
 import pandas as pd
 from frappe import _
 from frappe.query_builder import Case
+from frappe.query_builder.functions import Cast_
 from frappe.utils import cint, flt, formatdate, getdate
 from frappe.utils.xlsxutils import make_xlsx
 
@@ -65,7 +66,8 @@ def achievements_counted(from_date, to_date, filters, with_evidence: bool = Fals
 			achievement.name,
 			achievement.person,
 			achievement.outcome_type,
-			achievement.achieved_on,
+			# As text, which pandas reads as dates all at once, where the driver makes a date of each.
+			Cast_(achievement.achieved_on, "varchar"),
 			achievement.contract,
 			person.agrees_to_outcome_reporting,
 		)
