@@ -397,6 +397,12 @@ def test_a_try_it_site_is_set_up_for_another_country_when_told(system_settings_p
 		demo.mark_setup_complete("Atlantis")
 
 
+def as_in_a_terminal():
+	"""Ctrl+C as it is for a command typed in a terminal. Started in the background (as CI may start
+	the tests), a process and everything it starts ignore SIGINT, and Ctrl+C would stop nothing."""
+	signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_try_it_serves_the_site_with_a_worker_and_the_scheduler_as_bench_start_does(site):
 	"""`pts-coaching-try-it` ends by serving the site as this does; Ctrl+C stops all of it."""
 	with socket.socket() as free:
@@ -408,6 +414,7 @@ def test_try_it_serves_the_site_with_a_worker_and_the_scheduler_as_bench_start_d
 		stdout=subprocess.DEVNULL,
 		stderr=subprocess.DEVNULL,
 		start_new_session=True,
+		preexec_fn=as_in_a_terminal,
 	)
 	try:
 		answered = worker = scheduler = False
@@ -421,7 +428,9 @@ def test_try_it_serves_the_site_with_a_worker_and_the_scheduler_as_bench_start_d
 				answered = False
 			worker = bool(get_workers(get_queue("long")))
 			scheduler = any(
-				"schedule" in " ".join(p.cmdline()) for p in psutil.Process(served.pid).children()
+				"schedule" in " ".join(p.cmdline())
+				for p in psutil.Process(served.pid).children()
+				if p.status() != psutil.STATUS_ZOMBIE  # one that has stopped already
 			)
 			if answered and worker and scheduler:
 				break
