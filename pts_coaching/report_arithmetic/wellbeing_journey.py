@@ -132,10 +132,11 @@ def _compared(people: pd.DataFrame, asked: dict[str, Question]) -> pd.DataFrame:
 	first = people["first"].astype(float)
 	latest = people["latest"].astype(float).mask(once)
 	change = (latest - first).round(PLACES)
-	threshold = people["question"].map({c: q.meaningful_change or math.nan for c, q in asked.items()})
-	lower_is_better = people["question"].map({c: q.lower_is_better for c, q in asked.items()})
-	better = change.where(~lower_is_better.astype(bool), -change).to_numpy()
-	threshold = threshold.astype(float).to_numpy()
+	threshold = (
+		people["question"].map({c: q.meaningful_change or math.nan for c, q in asked.items()}).astype(float)
+	).to_numpy()
+	lower_is_better = people["question"].map({c: q.lower_is_better for c, q in asked.items()}).astype(bool)
+	better = change.where(~lower_is_better, -change).to_numpy()
 	with np.errstate(invalid="ignore"):
 		what_changed = np.select(
 			[once, np.isnan(threshold), better >= threshold, better <= -threshold],
