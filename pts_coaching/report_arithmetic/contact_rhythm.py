@@ -62,8 +62,7 @@ def rhythm(
 	in_touch = (
 		in_touch_by_month.assign(month=period_of(in_touch_by_month["month"], MONTH))
 		.set_index("month")[["relationships", "by_text_alone"]]
-		.reindex(months)
-		.fillna(0)
+		.reindex(months, fill_value=0)
 		.astype(int)
 	)
 	table = per_channel.assign(contacts=per_channel.sum(axis=1)).join(in_touch)
