@@ -37,7 +37,12 @@ from (
 			and t.parenttype = 'Outcomes Contract' and t.parentfield = 'outcomes'
 			and t.outcome_type = a.outcome_type
 		where p.agrees_to_outcome_reporting = 1 and a.achieved_on <= %(to_date)s
-			and (a.achieved_on >= %(from_date)s or a.contract is not null) {team}
+			and (a.achieved_on >= %(from_date)s or exists (
+				select 1 from `tabAchievement` again
+				where again.person = a.person and again.contract = a.contract
+					and again.outcome_type = a.outcome_type
+					and again.achieved_on between %(from_date)s and %(to_date)s
+			)) {team}
 	) achievement
 ) counted
 where achieved_on >= %(from_date)s

@@ -81,6 +81,48 @@ def test_a_cap_counts_an_outcome_so_many_times_for_one_person():
 	assert achievement(rowan, "Accommodation secured").insert().tariff == 0
 
 
+def test_an_achievement_before_the_period_still_counts_towards_the_cap_in_it():
+	"""The cap was 2 when Rowan's two were recorded, then lowered to 1: the report for the last month
+	pays nothing for the one in it, since the one before it takes the cap; outcomes not achieved again
+	and other people's earlier achievements change nothing in the period."""
+	from pts_coaching.pts_coaching.report.outcomes_for_commissioners.outcomes_for_commissioners import (
+		execute,
+	)
+
+	kirklees = contract(
+		"Kirklees capped",
+		-100,
+		100,
+		{"outcome_type": outcome_type("Accommodation secured"), "tariff": 1500, "cap_per_person": 2},
+		{"outcome_type": outcome_type("Entered work"), "tariff": 2000},
+	).insert()
+	rowan, morgan = new_relationship(), new_relationship(name="Morgan")
+	for person in (rowan.person, morgan.person):
+		frappe.db.set_value("Person", person, "agrees_to_outcome_reporting", 1)
+	achievement(rowan, "Accommodation secured", days_ago=60, contract=kirklees.name).insert()
+	achievement(rowan, "Accommodation secured", days_ago=10, contract=kirklees.name).insert()
+	achievement(rowan, "Entered work", days_ago=60, contract=kirklees.name).insert()
+	achievement(morgan, "Accommodation secured", days_ago=60, contract=kirklees.name).insert()
+	achievement(morgan, "Entered work", days_ago=10, contract=kirklees.name).insert()
+	kirklees.outcomes[0].cap_per_person = 1
+	kirklees.save()
+
+	def paid(days: int) -> dict:
+		filters = {"from_date": add_days(today(), -days), "to_date": today(), "contract": kirklees.name}
+		_columns, rows, *_ = execute(filters)
+		# Summed over the period's quarters, which it may span.
+		return {
+			outcome: tuple(
+				sum(row[column] for row in rows if row["outcome_type"] == outcome)
+				for column in ("achievements", "paid_for", "total")
+			)
+			for outcome in {row["outcome_type"] for row in rows}
+		}
+
+	assert paid(30) == {"Accommodation secured": (1, 0, 0), "Entered work": (1, 1, 2000)}
+	assert paid(90) == {"Accommodation secured": (3, 2, 3000), "Entered work": (2, 2, 4000)}
+
+
 def test_a_contract_period_cannot_end_before_it_starts():
 	with pytest.raises(frappe.ValidationError, match="cannot be before the start"):
 		contract(from_days=10, to_days=-10).insert()

@@ -16,6 +16,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Cast_
 from frappe.utils import cint, flt, formatdate, getdate
 from frappe.utils.xlsxutils import make_xlsx
+from pypika.terms import ExistsCriterion
 
 from pts_coaching.outcomes import Contract, Tariff
 from pts_coaching.pts_coaching.report.reporting import (
@@ -52,12 +53,21 @@ def execute(filters=None):
 
 def achievements_counted(from_date, to_date, filters, with_evidence: bool = False) -> pd.DataFrame:
 	"""The achievements of the period the user may see, with whether the person agreed to outcome
-	reporting (and, for a claim, whether evidence was recorded), and the earlier ones under a contract,
-	which count towards its caps. A contract pays for achievements one by one, in the order they were
+	reporting (and, for a claim, whether evidence was recorded), and the earlier ones under a contract
+	that count towards its caps. A contract pays for achievements one by one, in the order they were
 	achieved, up to its cap for each person, so each is read (they are few beside conversations and
 	check-ins)."""
 	achievement = frappe.qb.DocType("Achievement")
 	person = frappe.qb.DocType("Person")
+	again = frappe.qb.DocType("Achievement").as_("again")
+	achieved_again_in_the_period = ExistsCriterion(
+		frappe.qb.from_(again)
+		.select(1)
+		.where(again.person == achievement.person)
+		.where(again.contract == achievement.contract)
+		.where(again.outcome_type == achievement.outcome_type)
+		.where(again.achieved_on[from_date:to_date])
+	)
 	query = (
 		frappe.qb.from_(achievement)
 		.join(person)
@@ -72,8 +82,12 @@ def achievements_counted(from_date, to_date, filters, with_evidence: bool = Fals
 			person.agrees_to_outcome_reporting,
 		)
 		.where(achievement.achieved_on <= to_date)
-		# Earlier achievements under a contract count towards its caps.
-		.where((achievement.achieved_on >= from_date) | achievement.contract.isnotnull())
+		# An earlier achievement under a contract counts towards the person's cap for that outcome, so it
+		# is read where they achieved it again in the period: only there can it change what is paid.
+		.where(
+			(achievement.achieved_on >= from_date)
+			| (achievement.contract.isnotnull() & achieved_again_in_the_period)
+		)
 	)
 	if filters.get("contract"):
 		query = query.where(achievement.contract == filters["contract"])
