@@ -42,6 +42,7 @@ from (
 				where again.person = a.person and again.contract = a.contract
 					and again.outcome_type = a.outcome_type
 					and again.achieved_on between %(from_date)s and %(to_date)s
+					and again.name != a.name
 			)) {team}
 	) achievement
 ) counted

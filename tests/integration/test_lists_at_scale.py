@@ -4,7 +4,7 @@ MariaDB's plan for a coach's, a lead's and a partner's analyst's lists and count
 EXPLAIN on a site where their few people sit among thousands: no step may read every person or every
 relationship. The old criterion (`name IN (...) OR name IN (...)`) scanned them all."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import frappe
 import pytest
@@ -12,6 +12,7 @@ from frappe.utils import now_datetime
 
 from pts_coaching.lifecycle import ENDED, GETTING_TO_KNOW_EACH_OTHER
 from pts_coaching.pts_coaching.report.endings_and_moving_on import endings_and_moving_on
+from pts_coaching.pts_coaching.report.outcomes_for_commissioners import outcomes_for_commissioners
 from pts_coaching.pts_coaching.report.reporting import period
 from pts_coaching.pts_coaching.report.wellbeing_journey import wellbeing_journey
 
@@ -235,4 +236,52 @@ def test_wellbeing_journey_reads_check_ins_person_by_person_from_its_index(a_lar
 	finally:
 		frappe.db.delete("Wellbeing Answer", {"parent": ("like", "SCALE-WELL-%")})
 		frappe.db.delete("Wellbeing Check-in", {"name": ("like", "SCALE-WELL-%")})
+		frappe.db.commit()
+
+
+def test_outcomes_for_one_team_look_up_earlier_achievements_by_person(a_large_site, monkeypatch):
+	"""A team of 200 among the strangers, everyone with an achievement in the period and one before it
+	under a contract: one team's claims read only the team's own. Whether an earlier achievement was
+	achieved again in the period is looked up person by person; at this scale MariaDB would otherwise
+	gather every achievement of the period first."""
+	from_date, to_date = period({})
+	stamp = now_datetime()
+	common = ("owner", "creation", "modified", "modified_by", "docstatus")
+	by_whom = ("Administrator", stamp, stamp, "Administrator", 0)
+	team = [f"SCALE-TEAM-{n:03}" for n in range(200)]
+	frappe.db.bulk_insert(
+		"Person", ("name", "preferred_name", *common), [(name, name, *by_whom) for name in team]
+	)
+	frappe.db.bulk_insert(
+		"Coaching Relationship",
+		("name", "person", "coach", "team", *common),
+		[(f"{name}-REL", name, "Administrator", "Scale test: a team of 200", *by_whom) for name in team],
+	)
+	everyone = [*team, *(f"SCALE-{n:05}" for n in range(STRANGERS))]
+	frappe.db.bulk_insert(
+		"Achievement",
+		("name", "person", "outcome_type", "achieved_on", "contract", *common),
+		[
+			(f"SCALE-ACH-{person}-{k}", person, "Entered work", day, "Scale test contract", *by_whom)
+			for person in everyone
+			for k, day in enumerate((from_date - timedelta(days=30), to_date - timedelta(days=30)))
+		],
+	)
+	frappe.db.commit()
+	try:
+		for table in ("Achievement", "Person", "Coaching Relationship"):
+			frappe.db.sql(f"analyze table `tab{table}`")
+		asked = []
+		monkeypatch.setattr(outcomes_for_commissioners, "frame", lambda query, columns: asked.append(query))
+		frappe.set_user("Administrator")
+		outcomes_for_commissioners.achievements_counted(
+			from_date, to_date, frappe._dict(team="Scale test: a team of 200")
+		)
+		plan = frappe.db.sql(f"explain {asked[0]}", as_dict=True)
+		too_many = [step for step in plan if rows_read(step) > MOST_ROWS_A_STEP_MAY_READ]
+		assert not too_many, "\n".join(str(dict(step)) for step in plan)
+	finally:
+		frappe.db.delete("Achievement", {"name": ("like", "SCALE-ACH-%")})
+		frappe.db.delete("Coaching Relationship", {"name": ("like", "SCALE-TEAM-%")})
+		frappe.db.delete("Person", {"name": ("like", "SCALE-TEAM-%")})
 		frappe.db.commit()

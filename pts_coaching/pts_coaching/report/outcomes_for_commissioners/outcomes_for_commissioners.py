@@ -67,6 +67,10 @@ def achievements_counted(from_date, to_date, filters, with_evidence: bool = Fals
 		.where(again.contract == achievement.contract)
 		.where(again.outcome_type == achievement.outcome_type)
 		.where(again.achieved_on[from_date:to_date])
+		# Said although a later achievement is always another one: with a column of its own compared
+		# with another's, MariaDB looks up the person's achievements by their index for each earlier one,
+		# instead of first gathering every achievement of the period (90 ms for a team of 200 people).
+		.where(again.name != achievement.name)
 	)
 	query = (
 		frappe.qb.from_(achievement)
